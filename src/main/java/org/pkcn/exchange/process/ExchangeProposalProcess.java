@@ -1,0 +1,33 @@
+package org.pkcn.exchange.process;
+
+/**
+ * The names the process models and the Java code share: process keys, message names and the process
+ * variables that are not proposal fields (those are in {@code ProposalFields}). Tests use the same constants,
+ * so a name changed on one side fails a test instead of a reviewer's form.
+ */
+public final class ExchangeProposalProcess {
+
+    public static final String PROCESS_KEY = "exchange-proposal";
+    public static final String REVIEW_PROCESS_KEY = "proposal-review";
+    public static final String ELIGIBILITY_DECISION = "eligibility";
+
+    /** Message that starts the withdrawal event sub-process; correlated by the business key (the reference). */
+    public static final String WITHDRAWAL_REQUESTED = "ProposalWithdrawalRequested";
+
+    public static final String REFERENCE = "reference";
+    public static final String APPLICANT_USER = "applicantUser";
+    public static final String SCREENING = "screening";
+    public static final String PARTY = "party";
+    public static final String REVIEWER_GROUP = "reviewerGroup";
+    public static final String SUPERVISOR_GROUP = "supervisorGroup";
+    public static final String DECISION = "decision";
+    public static final String COMMENT = "comment";
+    public static final String DECIDED_BY = "decidedBy";
+    public static final String REVIEW_OUTCOME = "reviewOutcome";
+    public static final String NOTIFICATION = "notification";
+    public static final String WITHDRAWN_BY = "withdrawnBy";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+    private ExchangeProposalProcess() {
+    }
+}

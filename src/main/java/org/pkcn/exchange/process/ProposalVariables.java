@@ -1,0 +1,55 @@
+package org.pkcn.exchange.process;
+
+import static org.pkcn.exchange.proposal.ProposalFields.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.pkcn.exchange.proposal.ProposalDetails;
+import org.pkcn.exchange.proposal.ProposalFields;
+
+/**
+ * A proposal's fields as process variables. The forms show and edit these variables; the registry keeps
+ * the authoritative copy. Values are plain strings, numbers and booleans (never serialized Java objects),
+ * so the Tasklist's forms and the REST API can read and write them.
+ */
+public final class ProposalVariables {
+
+    private ProposalVariables() {
+    }
+
+    /** The raw field values as the form or the API left them, for the validator to judge. */
+    public static Map<String, Object> readFrom(VariableScope scope) {
+        Map<String, Object> input = new HashMap<>();
+        for (String field : ProposalFields.ALL) {
+            input.put(field, scope.getVariable(field));
+        }
+        return input;
+    }
+
+    /** The validated values, normalised (trimmed, upper-case codes), every field present. */
+    public static Map<String, Object> of(ProposalDetails details) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(TITLE, details.title());
+        variables.put(APPLICANT_NAME, details.applicantName());
+        variables.put(APPLICANT_KIND, details.applicantKind().name());
+        variables.put(APPLICANT_COUNTRY, details.applicantCountry().name());
+        variables.put(APPLICANT_CITY, details.applicantCity());
+        variables.put(CONTACT_NAME, details.contactName());
+        variables.put(CONTACT_EMAIL, details.contactEmail());
+        variables.put(CONTACT_LANGUAGE, details.contactLanguage().code());
+        variables.put(DOCKING_REQUESTED, details.dockingRequested());
+        variables.put(COUNTERPART_NAME, details.counterpartName());
+        variables.put(COUNTERPART_KIND, details.counterpartKind() == null ? null : details.counterpartKind().name());
+        variables.put(COUNTERPART_EMAIL, details.counterpartEmail());
+        variables.put(SECTOR, details.sector().name());
+        variables.put(EXCHANGE_KIND, details.exchangeKind().name());
+        variables.put(OBJECTIVES, details.objectives());
+        variables.put(EXPECTED_OUTCOMES, details.expectedOutcomes());
+        variables.put(START_DATE, details.startDate().toString());
+        variables.put(DURATION_MONTHS, (long) details.durationMonths());
+        variables.put(BUDGET_AMOUNT, details.budgetAmount().doubleValue());
+        variables.put(BUDGET_CURRENCY, details.budgetCurrency().name());
+        return variables;
+    }
+}

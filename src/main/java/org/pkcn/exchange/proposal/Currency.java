@@ -1,0 +1,6 @@
+package org.pkcn.exchange.proposal;
+
+/** Currencies a budget may be stated in. */
+public enum Currency {
+    USD, PKR, CNY
+}

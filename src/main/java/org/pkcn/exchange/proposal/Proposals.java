@@ -1,0 +1,15 @@
+package org.pkcn.exchange.proposal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** All proposals ever submitted. */
+public interface Proposals extends JpaRepository<Proposal, Long> {
+
+    @EntityGraph(attributePaths = "history")
+    Optional<Proposal> findByReference(String reference);
+
+    List<Proposal> findByApplicantUserOrderBySubmittedAtDesc(String applicantUser);
+}

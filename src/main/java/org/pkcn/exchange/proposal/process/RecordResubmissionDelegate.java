@@ -1,0 +1,32 @@
+package org.pkcn.exchange.proposal.process;
+
+import static org.pkcn.exchange.process.ExchangeProposalProcess.APPLICANT_USER;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.REFERENCE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pkcn.exchange.process.ProposalVariables;
+import org.pkcn.exchange.proposal.Proposal;
+import org.pkcn.exchange.proposal.ProposalRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record resubmission": the revised fields, validated like a new submission, replace the old ones.
+ * Runs in the revision task's transaction, so an invalid revision leaves the task open and nothing stored.
+ */
+@Component("recordResubmission")
+class RecordResubmissionDelegate implements JavaDelegate {
+
+    private final ProposalRegistry registry;
+
+    RecordResubmissionDelegate(ProposalRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Proposal proposal = registry.resubmit((String) execution.getVariable(REFERENCE),
+                ProposalVariables.readFrom(execution), (String) execution.getVariable(APPLICANT_USER));
+        execution.setVariables(ProposalVariables.of(proposal.details()));
+    }
+}
