@@ -38,8 +38,12 @@ public abstract class ProcessScenario {
     public static final String STZA_REVIEWER = "stza-reviewer";
     public static final String ZBRA_REVIEWER = "zbra-reviewer";
 
+    /** GreenMail's test port, unless -Dtest.smtp.port moves it (two builds side by side on one machine). */
+    public static final int SMTP_PORT = Integer.getInteger("test.smtp.port", ServerSetupTest.SMTP.getPort());
+
     @RegisterExtension
-    protected static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    protected static final GreenMailExtension smtp = new GreenMailExtension(
+            ServerSetupTest.SMTP.port(SMTP_PORT));
 
     @Autowired protected ProcessEngine engine;
     @Autowired protected RuntimeService runtimeService;
