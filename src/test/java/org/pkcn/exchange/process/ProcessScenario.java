@@ -66,12 +66,19 @@ public abstract class ProcessScenario {
 
     /** The applicant submits; the instance is returned after registration and screening ran. */
     protected ProcessInstance submit(Map<String, Object> fields) {
-        identityService.setAuthenticatedUserId(APPLICANT);
+        signIn(APPLICANT);
         try {
             return runtimeService.startProcessInstanceByKey(PROCESS_KEY, fields);
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** Acts as this account from now on, with its groups, as the REST API and the webapps do. */
+    protected void signIn(String userId) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(group -> group.getId()).toList();
+        identityService.setAuthentication(userId, groups);
     }
 
     protected String referenceOf(ProcessInstance instance) {
