@@ -1,5 +1,6 @@
 package org.pkcn.exchange.system;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -7,6 +8,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.pkcn.exchange.proposal.InvalidProposalException;
 import org.pkcn.exchange.proposal.ProposalStateException;
 import org.pkcn.exchange.review.InvalidDecisionException;
@@ -25,7 +30,8 @@ class EngineRestErrors {
     @Bean
     ResourceConfigCustomizer engineRestErrorMappers() {
         return config -> config.register(new InvalidProposal()).register(new InvalidDecision())
-                .register(new ProposalState()).register(new AlreadyClaimed()).register(new ChangedMeanwhile());
+                .register(new ProposalState()).register(new AlreadyClaimed()).register(new ChangedMeanwhile())
+                .register(new WrappedConflict());
     }
 
     /** Answers in Camunda's REST error shape: {"type": ..., "message": ...}. */
@@ -72,6 +78,9 @@ class EngineRestErrors {
         }
     }
 
+    static final String CHANGED_MEANWHILE =
+            "Someone else changed this at the same moment; nothing of yours was recorded. Reload and try again.";
+
     static final class ChangedMeanwhile extends StatusMapper<OptimisticLockingException> {
         ChangedMeanwhile() {
             super(Status.CONFLICT);
@@ -79,7 +88,34 @@ class EngineRestErrors {
 
         @Override
         String messageOf(OptimisticLockingException exception) {
-            return "Someone else changed this at the same moment; nothing of yours was recorded. Reload and try again.";
+            return CHANGED_MEANWHILE;
+        }
+    }
+
+    /**
+     * Some resources (completing a task) wrap every engine failure into a 500; a concurrent change among
+     * them is still a conflict, and a task that is gone is not found. Everything else is answered as Camunda's own handler would.
+     */
+    @Priority(1)
+    static final class WrappedConflict implements ExceptionMapper<RestException> {
+        private final RestExceptionHandler camundasOwn = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OptimisticLockingException) {
+                    return Response.status(Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("type", "OptimisticLockingException", "message", CHANGED_MEANWHILE)).build();
+                }
+                if (cause instanceof NotFoundException || cause instanceof NullValueException
+                        && String.valueOf(cause.getMessage()).startsWith("Cannot find")) {
+                    // Typically: the task was decided a moment ago by someone else.
+                    return Response.status(Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("type", "NotFoundException", "message", cause.getMessage()
+                                    + " (it may have been completed meanwhile)")).build();
+                }
+            }
+            return camundasOwn.toResponse(exception);
         }
     }
 }
