@@ -28,6 +28,16 @@ public final class ExchangeProposalProcess {
     public static final String WITHDRAWN_BY = "withdrawnBy";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
+    /** Task-local variables that the review form shows (set when the review task is created). */
+    public static final String PROPOSAL_HISTORY = "proposalHistory";
+    public static final String PROPOSAL_BUDGET = "proposalBudget";
+
+    /**
+     * The review form's own check that a rejection or change request carries a comment (a computed field that the
+     * form submits as true; nothing reads it). See forms/review-proposal.form.
+     */
+    public static final String COMMENT_RULE_MET = "commentRuleMet";
+
     private ExchangeProposalProcess() {
     }
 }

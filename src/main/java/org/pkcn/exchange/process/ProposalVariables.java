@@ -27,6 +27,22 @@ public final class ProposalVariables {
         return input;
     }
 
+    /**
+     * A revision's raw field values. The revision form hides the counterpart fields once docking is requested,
+     * and a hidden field sends nothing: the counterpart values still in the process from before the revision are
+     * then not part of it, and are left out rather than refused as "must be empty when dockingRequested is true".
+     */
+    public static Map<String, Object> readRevisionFrom(VariableScope scope) {
+        Map<String, Object> input = readFrom(scope);
+        Object docking = input.get(DOCKING_REQUESTED);
+        if (Boolean.TRUE.equals(docking) || (docking instanceof String text && "true".equalsIgnoreCase(text.strip()))) {
+            input.put(COUNTERPART_NAME, null);
+            input.put(COUNTERPART_KIND, null);
+            input.put(COUNTERPART_EMAIL, null);
+        }
+        return input;
+    }
+
     /** The validated values, normalised (trimmed, upper-case codes), every field present. */
     public static Map<String, Object> of(ProposalDetails details) {
         Map<String, Object> variables = new HashMap<>();

@@ -31,12 +31,15 @@ public class ProposalValidator {
     static final int CITY_TEXT = 100;
     static final int LONG_TEXT = 4000;
     static final int EMAIL_TEXT = 254;
+    static final int MIN_DURATION_MONTHS = 1;
     static final int MAX_DURATION_MONTHS = 120;
     static final BigDecimal MAX_BUDGET = new BigDecimal("1000000000000");
+    static final int BUDGET_DECIMALS = 2;
     static final int MAX_YEARS_AHEAD = 5;
 
     // Deliberately plain: one @, a dot in the domain, no spaces. Mail servers judge the rest.
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    // The Camunda Forms in forms/ use this very pattern (a test keeps them in step).
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Clock clock;
 
@@ -190,9 +193,11 @@ public class ProposalValidator {
             if (number == null) {
                 return null;
             }
-            if (number.stripTrailingZeros().scale() > 0 || number.compareTo(BigDecimal.ONE) < 0
+            if (number.stripTrailingZeros().scale() > 0
+                    || number.compareTo(BigDecimal.valueOf(MIN_DURATION_MONTHS)) < 0
                     || number.compareTo(BigDecimal.valueOf(MAX_DURATION_MONTHS)) > 0) {
-                return reject(field, "range", "must be a whole number of months from 1 to " + MAX_DURATION_MONTHS);
+                return reject(field, "range", "must be a whole number of months from " + MIN_DURATION_MONTHS + " to "
+                        + MAX_DURATION_MONTHS);
             }
             return number.intValueExact();
         }
@@ -205,10 +210,10 @@ public class ProposalValidator {
             if (number.signum() <= 0 || number.compareTo(MAX_BUDGET) > 0) {
                 return reject(field, "range", "must be more than 0 and at most " + MAX_BUDGET.toPlainString());
             }
-            if (number.stripTrailingZeros().scale() > 2) {
-                return reject(field, "decimals", "must have at most 2 decimals");
+            if (number.stripTrailingZeros().scale() > BUDGET_DECIMALS) {
+                return reject(field, "decimals", "must have at most " + BUDGET_DECIMALS + " decimals");
             }
-            return number.setScale(2, java.math.RoundingMode.UNNECESSARY);
+            return number.setScale(BUDGET_DECIMALS, java.math.RoundingMode.UNNECESSARY);
         }
 
         private BigDecimal number(String field) {

@@ -26,7 +26,7 @@ class RecordResubmissionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Proposal proposal = registry.resubmit((String) execution.getVariable(REFERENCE),
-                ProposalVariables.readFrom(execution), (String) execution.getVariable(APPLICANT_USER));
+                ProposalVariables.readRevisionFrom(execution), (String) execution.getVariable(APPLICANT_USER));
         execution.setVariables(ProposalVariables.of(proposal.details()));
     }
 }
