@@ -66,6 +66,14 @@ public record PostgresServer(String hostAndPort, String username, String passwor
         }
     }
 
+    public void drop(String database) {
+        try (Connection connection = maintenance(); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + plain(database) + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the test database " + database + " on " + hostAndPort, e);
+        }
+    }
+
     private Connection maintenance() throws SQLException {
         return DriverManager.getConnection(urlOf("postgres"), username, password);
     }
