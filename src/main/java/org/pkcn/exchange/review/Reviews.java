@@ -14,6 +14,8 @@ public class Reviews {
 
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
+    /** As long as the history's comment column, and as the review form allows. */
+    public static final int MAX_COMMENT = 4000;
 
     private final ProposalRegistry registry;
 
@@ -27,6 +29,10 @@ public class Reviews {
         if (decision.needsComment() && reason == null) {
             throw new InvalidDecisionException(COMMENT, "is required when the decision is " + decision
                     + ": the applicant and the other party need to know why");
+        }
+        if (reason != null && reason.length() > MAX_COMMENT) {
+            throw new InvalidDecisionException(COMMENT, "must be at most " + MAX_COMMENT + " characters (it has "
+                    + reason.length() + ")");
         }
         if (reviewer == null || reviewer.isBlank()) {
             throw new InvalidDecisionException("reviewer", "is unknown: a decision is taken by a signed-in reviewer");

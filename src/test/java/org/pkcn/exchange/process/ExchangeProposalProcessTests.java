@@ -75,6 +75,8 @@ class ExchangeProposalProcessTests extends ProcessScenario {
         assertThat(latest(reference, STZA_APPROVED).actor()).isEqualTo(STZA_REVIEWER);
         assertThat(latest(reference, APPROVED).actor()).isEqualTo(ZBRA_REVIEWER);
         assertThat(registry.get(reference).exchangeNumber()).matches("EX-\\d{4}-\\d{5}");
+        assertThat(objectVariablesOf(instance)).as("object variables are JSON, never Java-serialized")
+                .isNotEmpty().allSatisfy(format -> assertThat(format).isEqualTo("application/json"));
         assertThat(mailsAbout(reference)).containsExactlyInAnyOrder(
                 SampleProposals.APPLICANT_MAIL + " | en | [" + reference + "] Proposal received: AI for textile quality control",
                 SampleProposals.APPLICANT_MAIL + " | en | [" + reference + "] Exchange approved: AI for textile quality control ("
@@ -355,6 +357,16 @@ class ExchangeProposalProcessTests extends ProcessScenario {
     }
 
     @Test
+    void overlongReviewComment_isRefusedAndTheTaskStays() {
+        String reference = submittedAndAcknowledged(SampleProposals.jointAiResearch());
+
+        assertThatThrownBy(() -> decide(reference, STZA_REVIEWER, "REJECT", "x".repeat(4001)))
+                .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("comment must be at most 4000");
+
+        assertThat(review(reference)).isWaitingAt("Task_ReviewProposal");
+    }
+
+    @Test
     void invalidRevision_isRefusedAndTheRevisionTaskStays() {
         String reference = submittedAndAcknowledged(SampleProposals.jointAiResearch());
         decide(reference, STZA_REVIEWER, "REQUEST_CHANGES", "Shorter please");
@@ -409,6 +421,16 @@ class ExchangeProposalProcessTests extends ProcessScenario {
     private String activityOf(Job job) {
         return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
                 .getActivityId();
+    }
+
+    /** The serialization format of every object variable the proposal's instance ever held. */
+    private List<String> objectVariablesOf(ProcessInstance instance) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .disableCustomObjectDeserialization().list().stream()
+                .filter(variable -> variable.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.ObjectValue)
+                .map(variable -> ((org.camunda.bpm.engine.variable.value.ObjectValue) variable.getTypedValue())
+                        .getSerializationDataFormat())
+                .toList();
     }
 
     private static void moveClockBy(Duration duration) {
