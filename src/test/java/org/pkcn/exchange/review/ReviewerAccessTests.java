@@ -134,9 +134,7 @@ class ReviewerAccessTests extends ProcessScenario {
                 () -> call("POST", "/engine-rest/task/" + task + "/complete", STZA_REVIEWER,
                         decision("REJECT", "second")).statusCode());
 
-        assertThat(statuses).contains(204).hasSize(2);
-        assertThat(statuses.stream().filter(status -> status != 204)).allSatisfy(
-                status -> assertThat(status).isIn(404, 409));
+        assertThat(statuses).containsExactlyInAnyOrder(204, 404);
         assertThat(statusHistory(reference)).containsExactly(ProposalStatus.SUBMITTED, ProposalStatus.REJECTED);
     }
 
