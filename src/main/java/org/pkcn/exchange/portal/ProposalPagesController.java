@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pkcn.exchange.identity.SignedInAccount;
 import org.pkcn.exchange.proposal.Attachment;
+import org.pkcn.exchange.proposal.AttachmentSummary;
 import org.pkcn.exchange.proposal.Caller;
 import org.pkcn.exchange.proposal.InvalidProposalException;
 import org.pkcn.exchange.proposal.Proposal;
@@ -130,7 +131,16 @@ class ProposalPagesController {
         if (proposal.status() != ProposalStatus.CHANGES_REQUESTED) {
             return "redirect:/portal/proposals/" + reference;
         }
-        return form(model, ProposalForm.values(proposal.details()), proposal, attachments.of(proposal).size());
+        return form(model, ProposalForm.values(proposal.details()), proposal, attachments.of(proposal));
+    }
+
+    /** While a revision is asked for, a document can be taken away (to be replaced by a better one). */
+    @PostMapping("/portal/proposals/{reference}/attachments/{id}/removal")
+    String removeDocument(@PathVariable String reference, @PathVariable Long id, Authentication signedIn,
+            RedirectAttributes redirect) {
+        attachments.remove(access.owned(caller(signedIn), reference), id);
+        redirect.addFlashAttribute("notice", "documentRemoved");
+        return "redirect:/portal/proposals/" + reference + "/revision";
     }
 
     @PostMapping("/portal/proposals/{reference}/revision")
@@ -148,7 +158,7 @@ class ProposalPagesController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", fieldMessages.of(invalid.errors(), locale));
             model.addAttribute("filesLost", !uploads.isEmpty());
-            return form(model, ProposalForm.values(posted), proposal, attachments.of(proposal).size());
+            return form(model, ProposalForm.values(posted), proposal, attachments.of(proposal));
         }
     }
 
@@ -179,13 +189,14 @@ class ProposalPagesController {
         return "redirect:/portal/proposals/" + reference;
     }
 
-    private String form(Model model, Map<String, String> values, Proposal revising, Integer attachmentCount) {
+    private String form(Model model, Map<String, String> values, Proposal revising, List<AttachmentSummary> documents) {
         model.addAttribute("sections", ProposalForm.SECTIONS);
         model.addAttribute("values", values);
         model.addAttribute("revising", revising);
         model.addAttribute("changesRequested", revising == null ? null : revising.latestChange());
+        model.addAttribute("documents", documents == null ? List.of() : documents);
         model.addAttribute("attachmentsLeft", ProposalAttachments.MAX_PER_PROPOSAL
-                - (attachmentCount == null ? 0 : attachmentCount));
+                - (documents == null ? 0 : documents.size()));
         model.addAttribute("maxBytes", ProposalAttachments.MAX_BYTES);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

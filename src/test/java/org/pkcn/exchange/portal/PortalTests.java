@@ -48,6 +48,7 @@ class PortalTests extends ProcessScenario {
     @Autowired MockMvc mvc;
     @Autowired Proposals proposals;
     @Autowired ProposalProcess process;
+    @Autowired org.pkcn.exchange.proposal.ProposalAttachments attachments;
 
     @Test
     void registration_opensAnApplicantAccount_inTheEnginesIdentityStore() throws Exception {
@@ -206,7 +207,8 @@ class PortalTests extends ProcessScenario {
     @Test
     void aChangeRequest_isAnsweredWithARevision() throws Exception {
         Caller applicant = new Caller(APPLICANT, List.of("applicants"), false);
-        String reference = process.submit(applicant, SampleProposals.jointAiResearch(), List.of());
+        String reference = process.submit(applicant, SampleProposals.jointAiResearch(),
+                List.of(new org.pkcn.exchange.proposal.Upload("old plan.pdf", PDF)));
         runPendingStep(reference);
         decide(reference, STZA_REVIEWER, "REQUEST_CHANGES", "Name the two mills.");
         managementService.executeJob(managementService.createJobQuery().processInstanceId(review(reference).getId())
@@ -217,7 +219,13 @@ class PortalTests extends ProcessScenario {
         assertThat(page).contains("Name the two mills.", "id=\"revise\"", "Your revision, asked by STZA");
         String form = mvc.perform(get("/portal/proposals/" + reference + "/revision").with(as(APPLICANT)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(form).contains("Name the two mills.", "value=\"AI for textile quality control\"");
+        assertThat(form).contains("Name the two mills.", "value=\"AI for textile quality control\"", "old plan.pdf");
+        Long document = attachments.of(registry.get(reference)).get(0).id();
+        mvc.perform(post("/portal/proposals/" + reference + "/attachments/" + document + "/removal").with(csrf())
+                .with(as("someone-else-again"))).andExpect(status().isNotFound());
+        mvc.perform(post("/portal/proposals/" + reference + "/attachments/" + document + "/removal").with(csrf())
+                .with(as(APPLICANT))).andExpect(redirectedUrl("/portal/proposals/" + reference + "/revision"));
+        assertThat(attachments.of(registry.get(reference))).isEmpty();
 
         mvc.perform(post("/portal/proposals/" + reference + "/revision").with(csrf()).with(as(APPLICANT))
                         .params(form(SampleProposals.with(SampleProposals.jointAiResearch(), ProposalFields.OBJECTIVES,
@@ -243,6 +251,9 @@ class PortalTests extends ProcessScenario {
 
         mvc.perform(post("/portal/proposals/" + reference + "/withdrawal").with(csrf()).with(as(APPLICANT)))
                 .andExpect(status().isConflict());
+        runPendingStep(reference);
+        assertThat(mvc.perform(get("/portal/proposals/" + reference).with(as(APPLICANT))).andReturn().getResponse()
+                .getContentAsString()).contains("data-current=\"EndEvent_ProposalWithdrawn\"", "Withdrawn", "by you");
     }
 
     @Test

@@ -81,7 +81,9 @@ public class ProposalProcess {
             }
         });
         String reference = instance.getVariables().getValue(REFERENCE, String.class);
-        attachments.add(registry.get(reference), uploads, caller.userId());
+        if (!uploads.isEmpty()) {
+            attachments.add(registry.get(reference), uploads, caller.userId());
+        }
         return reference;
     }
 

@@ -66,7 +66,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String why = ex.getMostSpecificCause().getMessage();
+        Throwable cause = ex.getMostSpecificCause();
+        String why = cause instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? json.getOriginalMessage() : cause.getMessage();
         why = why == null ? "" : why.lines().findFirst().orElse("");
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not "
                 + "a JSON object of the proposal's fields. Nothing was stored.",
