@@ -64,7 +64,8 @@ class ProposalApi {
     @ApiResponse(responseCode = "201", description = "Submitted; Location is the proposal's address")
     @ApiResponse(responseCode = "400", description = "A field is wrong, or the JSON is malformed",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ProposalView> submit(@RequestBody Map<String, Object> fields, Authentication signedIn) {
+    ResponseEntity<ProposalView> submit(@ProposalBody @RequestBody Map<String, Object> fields,
+            Authentication signedIn) {
         Caller caller = caller(signedIn);
         String reference = process.submit(caller, input.fields(fields), List.of());
         return created(caller, reference);
@@ -115,7 +116,7 @@ class ProposalApi {
             + "CHANGES_REQUESTED); the body holds every field, as for a submission.")
     @ApiResponse(responseCode = "409", description = "No changes were requested",
             content = @Content(mediaType = "application/problem+json"))
-    ProposalView revise(@PathVariable String reference, @RequestBody Map<String, Object> fields,
+    ProposalView revise(@PathVariable String reference, @ProposalBody @RequestBody Map<String, Object> fields,
             Authentication signedIn) {
         Caller caller = caller(signedIn);
         process.revise(caller, reference, input.fields(fields), List.of());
@@ -135,6 +136,14 @@ class ProposalApi {
         Proposal proposal = access.readable(caller, reference);
         return ResponseEntity.created(URI.create("/api/proposals/" + reference))
                 .body(ProposalView.of(proposal, attachments.of(proposal)));
+    }
+
+    /** Describes a body of proposal fields in the OpenAPI document (the code reads it as a map, for the validator). */
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProposalJson.Fields.class)))
+    @interface ProposalBody {
     }
 
     static Caller caller(Authentication signedIn) {

@@ -190,7 +190,8 @@ class ProposalApiTests extends ApiScenario {
         String description = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(description).contains("/api/proposals/{reference}/withdrawal", "/api/proposals/{reference}/history",
-                "/api/proposals/{reference}/attachments").doesNotContain("/portal/");
+                "/api/proposals/{reference}/attachments", "\"budgetCurrency\"", "\"dockingRequested\"")
+                .doesNotContain("/portal/");
         mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
     }
 }
