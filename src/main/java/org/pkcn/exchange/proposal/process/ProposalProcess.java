@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.pkcn.exchange.process.ProposalVariables;
@@ -101,10 +103,15 @@ public class ProposalProcess {
             throw new ProposalStateException("The request for changes to " + reference
                     + " is still being delivered; try again in a few minutes");
         }
-        as(caller, () -> {
-            taskService.complete(task.getId(), ProposalVariables.of(details));
-            return null;
-        });
+        try {
+            as(caller, () -> {
+                taskService.complete(task.getId(), ProposalVariables.of(details));
+                return null;
+            });
+        } catch (OptimisticLockingException | NullValueException changed) {
+            // The revision task was completed, or the proposal withdrawn or lapsed, a moment ago.
+            throw changedMeanwhile(reference);
+        }
         attachments.add(proposal, uploads, caller.userId());
     }
 
@@ -125,8 +132,16 @@ public class ProposalProcess {
                     .processInstanceBusinessKey(reference)
                     .setVariable(WITHDRAWN_BY, caller.userId()).setVariable(WITHDRAWAL_REASON, why).correlate());
         } catch (MismatchingMessageCorrelationException ended) {
-            throw new ProposalStateException("Proposal " + reference + " has just been decided and cannot be withdrawn");
+            throw new ProposalStateException("Proposal " + reference + " has just been decided or withdrawn and "
+                    + "cannot be withdrawn");
+        } catch (OptimisticLockingException changed) {
+            throw changedMeanwhile(reference);
         }
+    }
+
+    private static ProposalStateException changedMeanwhile(String reference) {
+        return new ProposalStateException("Proposal " + reference + " changed at the same moment; nothing of yours "
+                + "was recorded. Reload it and try again.");
     }
 
     /** Valid details, or every error of the fields and of the files at once. */

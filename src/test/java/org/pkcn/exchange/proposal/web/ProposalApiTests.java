@@ -150,6 +150,30 @@ class ProposalApiTests extends ApiScenario {
     }
 
     @Test
+    void twoWithdrawalsAtOnce_oneWins_theOtherIsAConflict() throws Exception {
+        String reference = submitted(APPLICANT, SampleProposals.jointAiResearch());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return call(APPLICANT, post("/api/proposals/" + reference + "/withdrawal")).andReturn().getResponse()
+                        .getStatus();
+            }));
+        }
+        start.countDown();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(statusHistory(reference)).containsExactly(ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN);
+    }
+
+    @Test
     void submissionWithDocuments_storesThem_andTheyCanBeDownloaded() throws Exception {
         var proposal = new MockMultipartFile("proposal", "", MediaType.APPLICATION_JSON_VALUE,
                 json.writeValueAsBytes(SampleProposals.jointAiResearch()));
