@@ -54,6 +54,8 @@ public final class DeadlineRush {
     static final int BARE_THREADS = Integer.parseInt(prop("bench.bare.threads", "2"));
     static final int INBOX = Integer.parseInt(prop("bench.inbox", FULL ? "100000" : "0"));
     static final int INBOX_QUERIES = Integer.parseInt(prop("bench.inbox.queries", FULL ? "300" : "40"));
+    /** How long a lifecycle waits for a task, the status or a mail (the job executor may have a backlog). */
+    static final int WAIT_SECONDS = Integer.parseInt(prop("bench.wait.seconds", "600"));
     static final String HEAP = prop("bench.heap", "512m");
     static final String HISTORY = prop("bench.history", "full");
     static final String PG = prop("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
@@ -213,7 +215,7 @@ public final class DeadlineRush {
         String reference = JSON.readTree(submitted.body()).path("reference").asText();
         review(http, reference, "stza-reviewer", "stza-reviewers");
         review(http, reference, "zbra-reviewer", "zbra-reviewers");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!"APPROVED".equals(JSON.readTree(http.get("/api/proposals/" + reference, "applicant").body())
                 .path("status").asText())) {
             pause(deadline, reference + " APPROVED");
@@ -225,7 +227,7 @@ public final class DeadlineRush {
     }
 
     private void review(Http http, String reference, String reviewer, String group) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         String task;
         while (true) {
             JsonNode tasks = JSON.readTree(expect(http.get("/engine-rest/task?processInstanceBusinessKey=" + reference
@@ -434,7 +436,8 @@ public final class DeadlineRush {
         private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
         private final Thread reader;
         private volatile boolean running = true;
-        private int seen;
+        /** GreenMail lists messages mailbox by mailbox, so a new one may appear anywhere: remember each by identity. */
+        private final java.util.Set<MimeMessage> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         MailCounter(GreenMail smtp) {
             this.smtp = smtp;
@@ -446,14 +449,17 @@ public final class DeadlineRush {
         private void read() {
             while (running) {
                 try {
-                    MimeMessage[] all = smtp.getReceivedMessages();
-                    for (; seen < all.length; seen++) {
-                        Matcher matcher = REFERENCE.matcher(String.valueOf(all[seen].getSubject()));
+                    for (MimeMessage message : smtp.getReceivedMessages()) {
+                        if (seen.contains(message)) {
+                            continue;
+                        }
+                        Matcher matcher = REFERENCE.matcher(String.valueOf(message.getSubject()));
+                        seen.add(message);
                         if (matcher.find()) {
                             counts.computeIfAbsent(matcher.group(1), k -> new AtomicInteger()).incrementAndGet();
                         }
                     }
-                    Thread.sleep(20);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
