@@ -1,0 +1,481 @@
+package org.pkcn.exchange.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.pkcn.exchange.process.SampleProposals;
+
+/**
+ * The deadline rush on one node: the packaged service started as its own process on a fresh database,
+ * driven over HTTP as applicants and reviewers drive it, next to the bare engine running the same models
+ * in this JVM. See README, "Performance". Settings are system properties {@code bench.*}; {@code bench.mode}
+ * short (CI: proves it runs) or full (the figures).
+ */
+public final class DeadlineRush {
+
+    // ---- settings ----
+    static final boolean FULL = "full".equals(System.getProperty("bench.mode", "short"));
+    static final List<String> DATABASES = List.of(prop("bench.db", FULL ? "h2,postgres" : "h2").split(","));
+    static final int RUNS = Integer.parseInt(prop("bench.runs", FULL ? "3" : "1"));
+    static final int[] CONCURRENCY = Arrays.stream(prop("bench.burst.concurrency", "1,2,8,32").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    static final int WARM_UP_SECONDS = Integer.parseInt(prop("bench.warmup.seconds", FULL ? "20" : "4"));
+    static final int BURST_SECONDS = Integer.parseInt(prop("bench.burst.seconds", FULL ? "20" : "3"));
+    static final int LIFECYCLE_SECONDS = Integer.parseInt(prop("bench.lifecycle.seconds", FULL ? "30" : "6"));
+    static final int LIFECYCLE_THREADS = Integer.parseInt(prop("bench.lifecycle.threads", "4"));
+    static final int BARE_INSTANCES = Integer.parseInt(prop("bench.bare.instances", FULL ? "1000" : "100"));
+    static final int BARE_THREADS = Integer.parseInt(prop("bench.bare.threads", "2"));
+    static final int INBOX = Integer.parseInt(prop("bench.inbox", FULL ? "100000" : "0"));
+    static final int INBOX_QUERIES = Integer.parseInt(prop("bench.inbox.queries", FULL ? "300" : "40"));
+    /** How long a lifecycle waits for a task, the status or a mail (the job executor may have a backlog). */
+    static final int WAIT_SECONDS = Integer.parseInt(prop("bench.wait.seconds", "600"));
+    static final String HEAP = prop("bench.heap", "512m");
+    static final String HISTORY = prop("bench.history", "full");
+    static final String PG = prop("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    static final List<String> EXTRA_ARGS = prop("bench.service.args", "").isBlank() ? List.of()
+            : List.of(prop("bench.service.args", "").trim().split("\\s+"));
+
+    private static String prop(String name, String fallback) {
+        return System.getProperty(name, fallback);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REFERENCE = Pattern.compile("\\[(PKCN-\\d{4}-\\d+)\\]");
+
+    /** One row of the results: a figure per run, how it is judged. */
+    record Figure(String database, String name, String unit, String target, List<Double> runs) {
+    }
+
+    private final Map<String, Figure> figures = new LinkedHashMap<>();
+    private final String loadBefore = loadAverage();
+
+    public static void main(String[] args) throws Exception {
+        new DeadlineRush().runAll();
+    }
+
+    void runAll() throws Exception {
+        Path jar = findJar();
+        long started = System.nanoTime();
+        for (String database : DATABASES) {
+            for (int run = 1; run <= RUNS; run++) {
+                System.out.printf(Locale.ROOT, "%n=== %s, run %d of %d ===%n", database, run, RUNS);
+                runOnce(jar, database.trim());
+            }
+        }
+        write((System.nanoTime() - started) / 1e9);
+    }
+
+    private void runOnce(Path jar, String database) throws Exception {
+        Path work = Files.createTempDirectory("deadline-rush-");
+        int smtpPort = ServiceProcess.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        MailCounter mails = new MailCounter(smtp);
+        List<String> arguments = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));
+        if (database.equals("postgres")) {
+            freshPostgres("exchange_bench_service");
+            arguments.addAll(List.of("--spring.datasource.url=" + PG + "exchange_bench_service",
+                    "--spring.datasource.username=postgres", "--spring.datasource.password="));
+        } else {
+            arguments.add("--spring.datasource.url=jdbc:h2:file:" + work.resolve("exchange") + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        arguments.addAll(EXTRA_ARGS);
+        try (ServiceProcess service = new ServiceProcess(jar, work, arguments, HEAP)) {
+            record(database, "ready after start", "s", "< 20", service.secondsToReady);
+            Http http = new Http(service.base());
+            String proposal = JSON.writeValueAsString(SampleProposals.jointAiResearch());
+
+            // Warm-up: submissions and a few whole lifecycles; also learns how many mails one lifecycle sends.
+            burst(http, proposal, 2, WARM_UP_SECONDS);
+            int mailsPerLifecycle = learnMailsPerLifecycle(http, proposal, mails);
+
+            long errors = 0;
+            for (int concurrency : CONCURRENCY) {
+                Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+                AtomicLong failed = new AtomicLong();
+                double rate = burst(http, proposal, concurrency, BURST_SECONDS, latency, failed);
+                String what = "burst " + concurrency + " applicants: ";
+                record(database, what + "submissions/s", "1/s", database.equals("postgres") ? ">= 60" : ">= 100", rate);
+                record(database, what + "p50", "ms", "", latency.getValueAtPercentile(50) / 1000.0);
+                record(database, what + "p95", "ms", "", latency.getValueAtPercentile(95) / 1000.0);
+                record(database, what + "p99", "ms", "< 500", latency.getValueAtPercentile(99) / 1000.0);
+                record(database, what + "errors", "count", "0", failed.get());
+                errors += failed.get();
+            }
+            record(database, "heap used after the burst (-Xmx" + HEAP + ")", "MB", "", service.heapUsedMb());
+            record(database, "RSS after the burst", "MB", "", service.rssMb());
+
+            Histogram lifecycleTime = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+            double lifecycles = lifecycles(http, proposal, mails, mailsPerLifecycle, lifecycleTime);
+            record(database, "lifecycle (" + LIFECYCLE_THREADS + " at once): lifecycles/s", "1/s", "", lifecycles);
+            record(database, "lifecycle: time of one, p50", "ms", "", lifecycleTime.getValueAtPercentile(50) / 1000.0);
+            record(database, "lifecycle: time of one, p95", "ms", "", lifecycleTime.getValueAtPercentile(95) / 1000.0);
+
+            inbox(database, http, proposal);
+            record(database, "out-of-memory errors in the service log", "count", "0", service.outOfMemory() ? 1 : 0);
+            double bare = bare(database, work);
+            record(database, "bare engine (" + BARE_THREADS + " threads, no-op delegates): instances/s", "1/s", "", bare);
+            record(database, "lifecycle cost, service / bare (= bare rate / service rate)", "x", "<= 1.25",
+                    bare / lifecycles);
+        } finally {
+            mails.stop();
+            smtp.stop();
+        }
+    }
+
+    // ---- 1. submission burst ----
+
+    private double burst(Http http, String proposal, int concurrency, int seconds) throws Exception {
+        return burst(http, proposal, concurrency, seconds, new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3),
+                new AtomicLong());
+    }
+
+    private double burst(Http http, String proposal, int concurrency, int seconds, Histogram latency, AtomicLong failed)
+            throws Exception {
+        AtomicLong ok = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        parallel(concurrency, () -> {
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                try {
+                    int status = http.post("/api/proposals", "applicant", proposal).statusCode();
+                    latency.recordValue((System.nanoTime() - t0) / 1000);
+                    if (status == 201) {
+                        ok.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    latency.recordValue((System.nanoTime() - t0) / 1000);
+                    failed.incrementAndGet();
+                }
+            }
+        });
+        return ok.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    // ---- 2. full lifecycle ----
+
+    private int learnMailsPerLifecycle(Http http, String proposal, MailCounter mails) throws Exception {
+        String reference = lifecycle(http, proposal, mails, 0);
+        Thread.sleep(3000);
+        int count = mails.count(reference);
+        System.out.println("one approved lifecycle sends " + count + " mails");
+        return count;
+    }
+
+    private double lifecycles(Http http, String proposal, MailCounter mails, int mailsPerLifecycle, Histogram time)
+            throws Exception {
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(LIFECYCLE_SECONDS);
+        parallel(LIFECYCLE_THREADS, () -> {
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                lifecycle(http, proposal, mails, mailsPerLifecycle);
+                time.recordValue((System.nanoTime() - t0) / 1000);
+                done.incrementAndGet();
+            }
+        });
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Submit; STZA claims and approves; ZBRA claims and approves; the registry says APPROVED; the mails arrived. */
+    private String lifecycle(Http http, String proposal, MailCounter mails, int mailsExpected) throws Exception {
+        HttpResponse<String> submitted = http.post("/api/proposals", "applicant", proposal);
+        expect(submitted, 201);
+        String reference = JSON.readTree(submitted.body()).path("reference").asText();
+        review(http, reference, "stza-reviewer", "stza-reviewers");
+        review(http, reference, "zbra-reviewer", "zbra-reviewers");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!"APPROVED".equals(JSON.readTree(http.get("/api/proposals/" + reference, "applicant").body())
+                .path("status").asText())) {
+            pause(deadline, reference + " APPROVED");
+        }
+        while (mails.count(reference) < mailsExpected) {
+            pause(deadline, reference + "'s mails");
+        }
+        return reference;
+    }
+
+    private void review(Http http, String reference, String reviewer, String group) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        String task;
+        while (true) {
+            JsonNode tasks = JSON.readTree(expect(http.get("/engine-rest/task?processInstanceBusinessKey=" + reference
+                    + "&taskDefinitionKey=Task_ReviewProposal&candidateGroup=" + group, reviewer), 200).body());
+            if (tasks.size() > 0) {
+                task = tasks.get(0).path("id").asText();
+                break;
+            }
+            pause(deadline, group + "'s task for " + reference);
+        }
+        expect(http.post("/engine-rest/task/" + task + "/claim", reviewer, "{\"userId\":\"" + reviewer + "\"}"), 204);
+        expect(http.post("/engine-rest/task/" + task + "/complete", reviewer,
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"Fits the call.\"}}}"), 204);
+    }
+
+    // ---- 4. reviewer's inbox ----
+
+    private void inbox(String database, Http http, String proposal) throws Exception {
+        int waiting = stzaTasks(http);
+        if (INBOX > waiting) {
+            long start = System.nanoTime();
+            AtomicInteger toSubmit = new AtomicInteger(INBOX - waiting);
+            parallel(8, () -> {
+                while (toSubmit.getAndDecrement() > 0) {
+                    expect(http.post("/api/proposals", "applicant", proposal), 201);
+                }
+            });
+            // The STZA task appears once the acknowledgement job has run.
+            int last = -1;
+            long stuckSince = System.nanoTime();
+            while ((waiting = stzaTasks(http)) < INBOX) {
+                if (waiting != last) {
+                    last = waiting;
+                    stuckSince = System.nanoTime();
+                } else if (System.nanoTime() - stuckSince > TimeUnit.SECONDS.toNanos(60)) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            System.out.printf(Locale.ROOT, "inbox seeded through POST /api/proposals in %.0f s%n",
+                    (System.nanoTime() - start) / 1e9);
+        }
+        record(database, "inbox: STZA tasks waiting", "count", FULL ? ">= 100000" : "", waiting);
+        String filter = JSON.readTree(expect(http.get("/engine-rest/filter?name=STZA%20inbox", "stza-reviewer"), 200)
+                .body()).get(0).path("id").asText();
+        String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+        measureQuery(database, "inbox: Tasklist filter 'STZA inbox' (list, 15, hal+json)", () -> expect(http.postHal(
+                "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", "stza-reviewer", sorting), 200));
+        measureQuery(database, "inbox: Tasklist filter 'STZA inbox' (count)", () -> expect(http.post(
+                "/engine-rest/filter/" + filter + "/count", "stza-reviewer", "{}"), 200));
+        measureQuery(database, "inbox: GET /engine-rest/task?candidateGroup=stza-reviewers (15)", () -> expect(http.get(
+                "/engine-rest/task?candidateGroup=stza-reviewers&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15",
+                "stza-reviewer"), 200));
+        measureQuery(database, "inbox: GET /api/proposals?scope=all (reviewer, 20)", () -> expect(http.get(
+                "/api/proposals?scope=all&size=20", "stza-reviewer"), 200));
+    }
+
+    private void measureQuery(String database, String name, Work query) throws Exception {
+        for (int i = 0; i < Math.max(10, INBOX_QUERIES / 10); i++) {
+            query.run();
+        }
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
+        for (int i = 0; i < INBOX_QUERIES; i++) {
+            long t0 = System.nanoTime();
+            query.run();
+            latency.recordValue((System.nanoTime() - t0) / 1000);
+        }
+        record(database, name + " p50", "ms", "", latency.getValueAtPercentile(50) / 1000.0);
+        record(database, name + " p95", "ms", "< 100", latency.getValueAtPercentile(95) / 1000.0);
+    }
+
+    private int stzaTasks(Http http) throws Exception {
+        return JSON.readTree(expect(http.get("/engine-rest/task/count?candidateGroup=stza-reviewers", "stza-reviewer"),
+                200).body()).path("count").asInt();
+    }
+
+    // ---- 3. bare engine ----
+
+    private double bare(String database, Path work) throws Exception {
+        String url;
+        if (database.equals("postgres")) {
+            freshPostgres("exchange_bench_bare");
+            url = PG + "exchange_bench_bare";
+        } else {
+            url = "jdbc:h2:file:" + work.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        try (BareEngine engine = new BareEngine(url, database.equals("postgres") ? "postgres" : "sa", "", HISTORY)) {
+            engine.run(Math.max(20, BARE_INSTANCES / 5), BARE_THREADS);
+            return engine.run(BARE_INSTANCES, BARE_THREADS);
+        }
+    }
+
+    // ---- plumbing ----
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static void parallel(int threads, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                running.add(pool.submit(() -> {
+                    work.run();
+                    return null;
+                }));
+            }
+            for (Future<?> each : running) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + " (expected " + status + "): " + response.body());
+        }
+        return response;
+    }
+
+    private static void pause(long deadline, String waitingFor) throws InterruptedException {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("gave up waiting for " + waitingFor);
+        }
+        Thread.sleep(10);
+    }
+
+    private static void freshPostgres(String name) throws Exception {
+        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        }
+    }
+
+    private static Path findJar() throws Exception {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("exchange-approval-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no target/exchange-approval-*.jar: run ./mvnw -B package -DskipTests first"));
+        }
+    }
+
+    private void record(String database, String name, String unit, String target, double value) {
+        System.out.printf(Locale.ROOT, "  %-75s %10.1f %s%n", name, value, unit);
+        figures.computeIfAbsent(database + "|" + name, k -> new Figure(database, name, unit, target, new ArrayList<>()))
+                .runs().add(value);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private void write(double seconds) throws Exception {
+        StringBuilder md = new StringBuilder();
+        StringBuilder csv = new StringBuilder("database,figure,unit,median,min,max,runs,target\n");
+        md.append(String.format(Locale.ROOT, "Deadline rush, %s mode, %s, %d cores (availableProcessors), "
+                        + "load average before %s, after %s; %d run(s) per database, each on a fresh database and a fresh "
+                        + "service (-Xmx%s, history %s in the bare engine); %.0f s in all.%n%n", FULL ? "full" : "short",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), RUNS, HEAP, HISTORY,
+                seconds));
+        md.append("| database | figure | median | min | max | unit | target | holds |\n|---|---|---:|---:|---:|---|---|---|\n");
+        for (Figure figure : figures.values()) {
+            DescriptiveStatistics stats = new DescriptiveStatistics(figure.runs().stream().mapToDouble(d -> d).toArray());
+            double median = stats.getPercentile(50);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %s | %s | %s |%n", figure.database(),
+                    figure.name(), median, stats.getMin(), stats.getMax(), figure.unit(), figure.target(),
+                    holds(figure.target(), median)));
+            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%s,%.2f,%.2f,%.2f,%d,\"%s\"%n", figure.database(),
+                    figure.name(), figure.unit(), median, stats.getMin(), stats.getMax(), figure.runs().size(),
+                    figure.target()));
+        }
+        Path out = Path.of("target", "benchmark");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("deadline-rush.md"), md);
+        Files.writeString(out.resolve("deadline-rush.csv"), csv);
+        System.out.println("\n" + md + "\nwritten to target/benchmark/deadline-rush.md and .csv");
+    }
+
+    private static String holds(String target, double value) {
+        if (target.isBlank()) {
+            return "";
+        }
+        String[] parts = target.split(" ");
+        double bound = Double.parseDouble(parts[1]);
+        boolean ok = switch (parts[0]) {
+            case "<" -> value < bound;
+            case "<=" -> value <= bound;
+            case ">=" -> value >= bound;
+            default -> value == bound;
+        };
+        return ok ? "yes" : "**no**";
+    }
+
+    /** Counts the mails GreenMail accepted, per proposal reference (read from the subject). */
+    private static final class MailCounter {
+        private final GreenMail smtp;
+        private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        private final Thread reader;
+        private volatile boolean running = true;
+        /** GreenMail lists messages mailbox by mailbox, so a new one may appear anywhere: remember each by identity. */
+        private final java.util.Set<MimeMessage> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        MailCounter(GreenMail smtp) {
+            this.smtp = smtp;
+            reader = new Thread(this::read, "mail-counter");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            while (running) {
+                try {
+                    for (MimeMessage message : smtp.getReceivedMessages()) {
+                        if (seen.contains(message)) {
+                            continue;
+                        }
+                        Matcher matcher = REFERENCE.matcher(String.valueOf(message.getSubject()));
+                        seen.add(message);
+                        if (matcher.find()) {
+                            counts.computeIfAbsent(matcher.group(1), k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // a message still being written: read it again next time
+                }
+            }
+        }
+
+        int count(String reference) {
+            AtomicInteger count = counts.get(reference);
+            return count == null ? 0 : count.get();
+        }
+
+        void stop() {
+            running = false;
+            reader.interrupt();
+        }
+    }
+}
