@@ -33,6 +33,17 @@ public final class ExchangeProposalProcess {
     public static final String PROPOSAL_BUDGET = "proposalBudget";
 
     /**
+     * Task-local copies of what the Tasklist's lists show as columns (reference, title, applicant organisation,
+     * sector), set when a user task is created: whoever may read the task may read them, and nobody needs the
+     * whole process instance for a list. Named apart from the proposal's fields, so that a form submitting a
+     * revised title never writes into the copy.
+     */
+    public static final String LIST_REFERENCE = "listReference";
+    public static final String LIST_TITLE = "listTitle";
+    public static final String LIST_APPLICANT_NAME = "listApplicantName";
+    public static final String LIST_SECTOR = "listSector";
+
+    /**
      * The review form's own check that a rejection or change request carries a comment (a computed field that the
      * form submits as true; nothing reads it). See forms/review-proposal.form.
      */

@@ -70,7 +70,8 @@ class CamundaFormsTests extends ProcessScenario {
         Task secondRound = reviewTask(reference);
         VariableMap shown = formService.getTaskFormVariables(secondRound.getId());
         assertThat(shown).doesNotContainKeys(DECISION, COMMENT);
-        assertThat(taskService.getVariablesLocal(secondRound.getId())).containsOnlyKeys(PROPOSAL_HISTORY, PROPOSAL_BUDGET);
+        assertThat(taskService.getVariablesLocal(secondRound.getId())).containsOnlyKeys(PROPOSAL_HISTORY, PROPOSAL_BUDGET,
+                LIST_REFERENCE, LIST_TITLE, LIST_APPLICANT_NAME, LIST_SECTOR);
         assertThat(shown.get(PROPOSAL_BUDGET)).isEqualTo("250,000.00 USD");
         assertThat(((String) shown.get(PROPOSAL_HISTORY)).lines()).hasSize(3).satisfies(lines -> {
             assertThat(lines.get(0)).matches("- \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC · Submitted / 已提交 · applicant");

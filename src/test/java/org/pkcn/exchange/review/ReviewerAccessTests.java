@@ -1,6 +1,10 @@
 package org.pkcn.exchange.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_APPLICANT_NAME;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_REFERENCE;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_SECTOR;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_TITLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,6 +159,22 @@ class ReviewerAccessTests extends ProcessScenario {
     }
 
     @Test
+    void filterColumns_areShownToThoseWhoSeeTheTask() throws Exception {
+        String reference = acknowledged(SampleProposals.jointAiResearch());
+
+        assertThat(columnsInFilter(STZA_REVIEWER, "STZA inbox", reference)).containsEntry(LIST_REFERENCE, reference)
+                .containsEntry(LIST_TITLE, "AI for textile quality control")
+                .containsEntry(LIST_APPLICANT_NAME, "Lahore Textile Analytics (Pvt) Ltd")
+                .containsEntry(LIST_SECTOR, "ARTIFICIAL_INTELLIGENCE");
+
+        decide(reference, STZA_REVIEWER, "REQUEST_CHANGES", "Please name the two mills of the pilot");
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(review(reference).getId())
+                .messages().singleResult().getId());
+        assertThat(columnsInFilter(APPLICANT, "My tasks", reference)).containsEntry(LIST_REFERENCE, reference)
+                .containsEntry(LIST_TITLE, "AI for textile quality control");
+    }
+
+    @Test
     void reviewersAndApplicants_cannotOpenCockpitOrAdmin() throws Exception {
         for (String user : List.of(STZA_REVIEWER, "zbra-supervisor", APPLICANT)) {
             assertThat(webappLogin(user, "cockpit")).as(user + " in Cockpit").isEqualTo(403);
@@ -183,6 +203,35 @@ class ReviewerAccessTests extends ProcessScenario {
                     .processInstanceId(task.get("processInstanceId").asText()).singleResult().getBusinessKey());
         }
         return references;
+    }
+
+    /** The columns (variables) the Tasklist gets for this proposal's task in the user's filter of this name. */
+    private java.util.Map<String, String> columnsInFilter(String user, String filterName, String reference)
+            throws Exception {
+        String filterId = null;
+        for (JsonNode filter : json.readTree(call("GET", "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=100",
+                user, null).body())) {
+            if (filter.get("name").asText().equals(filterName)) {
+                filterId = filter.get("id").asText();
+            }
+        }
+        assertThat(filterId).as("%s's filter %s", user, filterName).isNotNull();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId
+                        + "/list?firstResult=0&maxResults=100"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                .header("Accept", "application/hal+json").header("Authorization", basic(user, DEMO)).build();
+        JsonNode tasks = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                .path("_embedded").path("task");
+        for (JsonNode task : tasks) {
+            java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+            task.path("_embedded").path("variable").forEach(variable -> columns.put(variable.get("name").asText(),
+                    variable.get("value").asText()));
+            if (reference.equals(columns.get(LIST_REFERENCE))) {
+                return columns;
+            }
+        }
+        throw new AssertionError(user + " finds no task with the column " + LIST_REFERENCE + " = " + reference + " in "
+                + filterName + ": " + tasks);
     }
 
     private List<String> filterNamesSeenBy(String user) throws Exception {

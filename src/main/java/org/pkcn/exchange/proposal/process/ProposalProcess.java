@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -29,6 +30,8 @@ import org.pkcn.exchange.proposal.ProposalStateException;
 import org.pkcn.exchange.proposal.ProposalStatus;
 import org.pkcn.exchange.proposal.ProposalValidator;
 import org.pkcn.exchange.proposal.Upload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ProposalProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalProcess.class);
 
     static final String REVISION_TASK = "Task_ReviseProposal";
     static final int MAX_REASON = 1000;
@@ -135,6 +140,11 @@ public class ProposalProcess {
             throw new ProposalStateException("Proposal " + reference + " has just been decided or withdrawn and "
                     + "cannot be withdrawn");
         } catch (OptimisticLockingException changed) {
+            throw changedMeanwhile(reference);
+        } catch (ProcessEngineException raced) {
+            // Two withdrawals at once: the second found the message subscription, which the first removed
+            // before the second could use it (seen on PostgreSQL). The first one's withdrawal stands.
+            log.warn("Withdrawal of {} lost a race: {}", reference, raced.getMessage());
             throw changedMeanwhile(reference);
         }
     }

@@ -1,5 +1,10 @@
 package org.pkcn.exchange.review.process;
 
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_APPLICANT_NAME;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_REFERENCE;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_SECTOR;
+import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_TITLE;
+
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -114,10 +119,11 @@ class TasklistFilters {
         properties.put("refresh", true);
         properties.put("showUndefinedVariable", false);
         List<Map<String, String>> columns = new ArrayList<>();
-        columns.add(Map.of("name", "reference", "label", "Reference / 编号"));
-        columns.add(Map.of("name", "title", "label", "Title / 标题"));
-        columns.add(Map.of("name", "applicantName", "label", "Applicant organisation / 申请单位"));
-        columns.add(Map.of("name", "sector", "label", "Sector / 领域"));
+        // Task-local copies (TaskListColumnsListener): a reviewer may read the task, not its process instance.
+        columns.add(Map.of("name", LIST_REFERENCE, "label", "Reference / 编号"));
+        columns.add(Map.of("name", LIST_TITLE, "label", "Title / 标题"));
+        columns.add(Map.of("name", LIST_APPLICANT_NAME, "label", "Applicant organisation / 申请单位"));
+        columns.add(Map.of("name", LIST_SECTOR, "label", "Sector / 领域"));
         properties.put("variables", columns);
         return properties;
     }
