@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pkcn.exchange.ExchangeTest;
+import org.pkcn.exchange.deployment.DeploymentOutcome.Result;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The models are deployed from the folders as one set, and only when something changed. */
@@ -16,8 +18,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ModelDeploymentTests {
 
     @Autowired ModelDeployer deployer;
+    @Autowired Redeployments redeployments;
     @Autowired RepositoryService repositoryService;
     @Autowired ModelProperties properties;
+    @Autowired DeploymentRecords records;
+
+    @AfterEach
+    void theFoldersSetIsTheNewestAgain() {
+        redeployments.fromFolders(false);
+    }
 
     @Test
     void atStartUp_theWholeSetIsDeployedWithRelativeNames() {
@@ -32,10 +41,55 @@ class ModelDeploymentTests {
     void unchangedSet_createsNoNewVersion() {
         long versions = repositoryService.createProcessDefinitionQuery().processDefinitionKey("exchange-proposal").count();
 
-        assertThat(deployer.deploy(ModelSet.load(properties))).isNull();
+        assertThat(deployer.deploy(ModelSet.load(properties), DeploymentSource.FOLDER, false).result())
+                .isEqualTo(Result.UNCHANGED);
+        assertThat(redeployments.upload(ModelFiles.files(ModelFiles.MAIN, ModelFiles.original(ModelFiles.MAIN)),
+                DeploymentSource.UPLOAD, "test", false).result()).isEqualTo(Result.UNCHANGED);
 
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("exchange-proposal").count())
                 .isEqualTo(versions);
+    }
+
+    @Test
+    void aChangedFile_deploysTheWholeSet_andSaysWhoAndFromWhere() {
+        String changed = ModelFiles.original(ModelFiles.ELIGIBILITY).replace("Screen eligibility", "Screen eligibility (2)");
+
+        DeploymentOutcome outcome = redeployments.upload(ModelFiles.files("eligibility.dmn", changed),
+                DeploymentSource.UPLOAD, "administration page", false);
+
+        assertThat(outcome.result()).isEqualTo(Result.DEPLOYED);
+        assertThat(outcome.changedFiles()).containsExactly(ModelFiles.ELIGIBILITY);
+        assertThat(repositoryService.getDeploymentResourceNames(outcome.deploymentId())).containsExactlyInAnyOrderElementsOf(
+                ModelSet.load(properties).resources().keySet());
+        DeploymentRecord record = records.findById(outcome.deploymentId()).orElseThrow();
+        assertThat(record.source()).isEqualTo(DeploymentSource.UPLOAD);
+        assertThat(record.deployedBy()).isEqualTo(ModelDeployer.SYSTEM);
+        assertThat(record.origin()).isEqualTo("administration page: eligibility.dmn");
+    }
+
+    @Test
+    void aRestart_keepsANewerVersionFromAnUpload_whileTheFoldersAreUnchanged() {
+        String changed = ModelFiles.original(ModelFiles.ELIGIBILITY).replace("Screen eligibility", "Screen eligibility (3)");
+        String uploaded = redeployments.upload(ModelFiles.files("eligibility.dmn", changed), DeploymentSource.UPLOAD,
+                "test", false).deploymentId();
+
+        deployer.deployAtStartUp();
+
+        assertThat(newestDeploymentId()).isEqualTo(uploaded);
+        assertThat(redeployments.foldersMatchNewest()).isFalse();
+    }
+
+    @Test
+    void aDryRun_deploysNothing() {
+        String changed = ModelFiles.original(ModelFiles.ELIGIBILITY).replace("Screen eligibility", "Screen eligibility (4)");
+        String newest = newestDeploymentId();
+
+        DeploymentOutcome outcome = redeployments.upload(ModelFiles.files("eligibility.dmn", changed),
+                DeploymentSource.UPLOAD, "test", true);
+
+        assertThat(outcome.result()).isEqualTo(Result.VALID);
+        assertThat(outcome.changedFiles()).containsExactly(ModelFiles.ELIGIBILITY);
+        assertThat(newestDeploymentId()).isEqualTo(newest);
     }
 
     @Test
@@ -48,5 +102,10 @@ class ModelDeploymentTests {
         assertThat(packaged.origin()).isEqualTo("packaged copy");
         assertThat(packaged.resources()).containsKeys("exchange-proposal.bpmn", "proposal-review.bpmn",
                 "eligibility.dmn");
+    }
+
+    private String newestDeploymentId() {
+        return repositoryService.createDeploymentQuery().deploymentName(properties.deploymentName())
+                .orderByDeploymentTime().desc().listPage(0, 1).get(0).getId();
     }
 }
