@@ -29,8 +29,4 @@ public record MigrationReport(Version source, Version target, List<Mapping> mapp
     public record Instance(String processInstanceId, String businessKey, List<String> waitingAt, boolean canMove,
             List<String> reasons) {
     }
-
-    public long movable() {
-        return instances.stream().filter(Instance::canMove).count();
-    }
 }

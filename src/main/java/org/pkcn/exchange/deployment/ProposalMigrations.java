@@ -153,7 +153,7 @@ public class ProposalMigrations {
                 .orElseThrow(() -> new NoSuchElementException("No migration with batch " + batchId));
         Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
         List<String> failures = batch == null ? List.of() : managementService.createJobQuery()
-                .jobDefinitionId(batch.getBatchJobDefinitionId()).withException().list().stream()
+                .jobDefinitionId(batch.getBatchJobDefinitionId()).withException().listPage(0, 20).stream()
                 .map(Job::getExceptionMessage).distinct().toList();
         boolean gaveUp = batch != null && managementService.createJobQuery()
                 .jobDefinitionId(batch.getBatchJobDefinitionId()).noRetriesLeft().count() > 0;

@@ -30,11 +30,13 @@ class ModelDeploymentTests {
 
     @Test
     void atStartUp_theWholeSetIsDeployedWithRelativeNames() {
-        var latest = repositoryService.createDeploymentQuery().deploymentName(properties.deploymentName())
-                .orderByDeploymentTime().desc().list().get(0);
-        assertThat(repositoryService.getDeploymentResourceNames(latest.getId()))
-                .contains("exchange-proposal.bpmn", "proposal-review.bpmn", "eligibility.dmn");
-        assertThat(latest.getSource()).startsWith("folder ");
+        String fromFolders = records.findFirstByDeploymentNameAndSourceOrderByDeployedAtDesc(properties.deploymentName(),
+                DeploymentSource.FOLDER).orElseThrow().deploymentId();
+        assertThat(repositoryService.getDeploymentResourceNames(fromFolders))
+                .contains("exchange-proposal.bpmn", "proposal-review.bpmn", "eligibility.dmn", "forms/review-proposal.form");
+        assertThat(repositoryService.createDeploymentQuery().deploymentId(fromFolders).singleResult().getSource())
+                .startsWith("folder ");
+        assertThat(redeployments.foldersMatchNewest()).isTrue();
     }
 
     @Test

@@ -9,18 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The repository's models, and variants of them made by the tests. */
-final class ModelFiles {
+public final class ModelFiles {
 
-    static final String MAIN = "exchange-proposal.bpmn";
-    static final String REVIEW = "proposal-review.bpmn";
-    static final String ELIGIBILITY = "eligibility.dmn";
-    static final String REVIEW_FORM = "forms/review-proposal.form";
+    public static final String MAIN = "exchange-proposal.bpmn";
+    public static final String REVIEW = "proposal-review.bpmn";
+    public static final String ELIGIBILITY = "eligibility.dmn";
+    public static final String REVIEW_FORM = "forms/review-proposal.form";
 
     private ModelFiles() {
     }
 
     /** A file of the set as the repository holds it, by its name in the set. */
-    static String original(String nameInSet) {
+    public static String original(String nameInSet) {
         Path file = nameInSet.startsWith("forms/") ? Path.of("forms", nameInSet.substring(6)) : Path.of("processes", nameInSet);
         try {
             return Files.readString(file);
@@ -30,7 +30,7 @@ final class ModelFiles {
     }
 
     /** The original text with one replacement, which must apply. */
-    static String replaced(String nameInSet, String target, String replacement) {
+    public static String replaced(String nameInSet, String target, String replacement) {
         String text = original(nameInSet);
         if (!text.contains(target)) {
             throw new IllegalArgumentException(nameInSet + " has no " + target);
@@ -39,11 +39,11 @@ final class ModelFiles {
     }
 
     /** The main process with an element added to the process (before its closing tag). */
-    static String mainWith(String element) {
+    public static String mainWith(String element) {
         return replaced(MAIN, "</bpmn:process>", element + "\n  </bpmn:process>");
     }
 
-    static Map<String, byte[]> files(String... namesAndTexts) {
+    public static Map<String, byte[]> files(String... namesAndTexts) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < namesAndTexts.length; i += 2) {
             files.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
