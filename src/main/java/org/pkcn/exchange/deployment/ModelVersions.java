@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -47,16 +47,16 @@ public class ModelVersions {
     }
 
     private final RepositoryService repositoryService;
-    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final HistoryService historyService;
     private final DeploymentRecords records;
     private final ModelDeployer deployer;
     private final ModelProperties properties;
 
-    ModelVersions(RepositoryService repositoryService, RuntimeService runtimeService, HistoryService historyService,
+    ModelVersions(RepositoryService repositoryService, ManagementService managementService, HistoryService historyService,
             DeploymentRecords records, ModelDeployer deployer, ModelProperties properties) {
         this.repositoryService = repositoryService;
-        this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.historyService = historyService;
         this.records = records;
         this.deployer = deployer;
@@ -67,6 +67,9 @@ public class ModelVersions {
         Map<String, DeploymentEntry> deployments = new LinkedHashMap<>();
         Function<String, DeploymentEntry> entry = id -> deployments.computeIfAbsent(id, this::entryOf);
 
+        Map<String, Long> running = new LinkedHashMap<>();
+        managementService.createProcessDefinitionStatisticsQuery().listPage(0, MAX_VERSIONS)
+                .forEach(statistics -> running.put(statistics.getId(), (long) statistics.getInstances()));
         Map<String, List<Version>> processVersions = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().orderByProcessDefinitionKey()
@@ -74,7 +77,7 @@ public class ModelVersions {
             names.putIfAbsent("process:" + definition.getKey(), definition.getName());
             processVersions.computeIfAbsent(definition.getKey(), key -> new ArrayList<>()).add(new Version(
                     definition.getId(), definition.getVersion(), entry.apply(definition.getDeploymentId()),
-                    runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count()));
+                    running.getOrDefault(definition.getId(), 0L)));
         }
         Map<String, List<Version>> decisionVersions = new LinkedHashMap<>();
         for (DecisionDefinition definition : repositoryService.createDecisionDefinitionQuery()

@@ -1,10 +1,12 @@
 package org.pkcn.exchange.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pkcn.exchange.ExchangeTest;
 import org.pkcn.exchange.deployment.DeploymentOutcome.Result;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** The models are deployed from the folders as one set, and only when something changed. */
+/**
+ * The models are deployed from the folders as one set, and only when something changed; a restart keeps a newer
+ * version from elsewhere, and broken folders never replace a working version.
+ */
 @ExchangeTest
 class ModelDeploymentTests {
 
@@ -22,6 +28,10 @@ class ModelDeploymentTests {
     @Autowired RepositoryService repositoryService;
     @Autowired ModelProperties properties;
     @Autowired DeploymentRecords records;
+    @Autowired ModelValidator validator;
+    @Autowired ModelSetLocks locks;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired IdentityService identityService;
 
     @AfterEach
     void theFoldersSetIsTheNewestAgain() {
@@ -95,6 +105,21 @@ class ModelDeploymentTests {
     }
 
     @Test
+    void aBrokenFolderAtStartUp_leavesTheNewestVersionInService_orStopsTheStartWhenThereIsNone(@TempDir Path folder)
+            throws IOException {
+        Files.writeString(folder.resolve(ModelFiles.MAIN),
+                ModelFiles.original(ModelFiles.MAIN).replace("${registerProposal}", "${noSuchBean}"));
+        String newest = newestDeploymentId();
+
+        deployerFor(new ModelProperties(folder, folder.resolve("forms"), properties.deploymentName())).deployAtStartUp();
+        assertThat(newestDeploymentId()).isEqualTo(newest);
+
+        assertThatThrownBy(() -> deployerFor(new ModelProperties(folder, folder.resolve("forms"), "a-new-set"))
+                .deployAtStartUp()).isInstanceOf(IllegalStateException.class).hasMessageContaining("noSuchBean");
+        assertThat(repositoryService.createDeploymentQuery().deploymentName("a-new-set").count()).isZero();
+    }
+
+    @Test
     void aConfiguredFolderWins_andWithoutOneThePackagedCopyIsUsed(@TempDir Path folder) throws IOException {
         Files.copy(Path.of("processes", "eligibility.dmn"), folder.resolve("eligibility.dmn"));
         ModelSet fromFolder = ModelSet.load(new ModelProperties(folder, folder.resolve("none"), "x"));
@@ -104,6 +129,10 @@ class ModelDeploymentTests {
         assertThat(packaged.origin()).isEqualTo("packaged copy");
         assertThat(packaged.resources()).containsKeys("exchange-proposal.bpmn", "proposal-review.bpmn",
                 "eligibility.dmn");
+    }
+
+    private ModelDeployer deployerFor(ModelProperties elsewhere) {
+        return new ModelDeployer(repositoryService, identityService, elsewhere, validator, records, locks, transactions);
     }
 
     private String newestDeploymentId() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ class ModelAdministrationTests {
     @LocalServerPort int port;
     @Autowired RepositoryService repositoryService;
     @Autowired Redeployments redeployments;
+    @Autowired ManagementService managementService;
 
     private AdminClient client;
 
@@ -124,6 +126,34 @@ class ModelAdministrationTests {
         assertThat(outcome.path("newVersions").toString()).contains("eligibility version ");
         assertThat(client.postJson("/admin/api/models/rollbacks?deploymentId=nope", ADMIN, "").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void migrationDryRunAndMigration_throughTheApi() throws Exception {
+        upload(false, Map.of("eligibility.dmn", CHANGED_DMN.getBytes()));
+        JsonNode versions = definition(JSON.readTree(client.get("/admin/api/models", ADMIN).body()).path("processes"),
+                "proposal-review").path("versions");
+        String migration = "{\"sourceDefinitionId\":\"" + versions.get(1).path("definitionId").asText()
+                + "\",\"targetDefinitionId\":\"" + versions.get(0).path("definitionId").asText() + "\"}";
+
+        HttpResponse<String> dryRun = client.postJson("/admin/api/models/migrations/dry-run", ADMIN, migration);
+
+        assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(dryRun.body());
+        assertThat(report.path("target").path("version").asInt()).isEqualTo(versions.get(0).path("version").asInt());
+        assertThat(report.path("mapped").findValuesAsText("sourceActivityId")).contains("Task_ReviewProposal");
+        assertThat(report.path("instances").isArray()).isTrue();
+        HttpResponse<String> started = client.postJson("/admin/api/models/migrations", ADMIN, migration);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        JsonNode status = JSON.readTree(started.body());
+        assertThat(status.path("state").asText()).isIn("RUNNING", "NOTHING_TO_MOVE");
+        if (!status.path("batchId").isNull()) {
+            managementService.deleteBatch(status.path("batchId").asText(), true); // the job executor is off in tests
+        }
+
+        String sameVersion = "{\"sourceDefinitionId\":\"" + versions.get(0).path("definitionId").asText()
+                + "\",\"targetDefinitionId\":\"" + versions.get(0).path("definitionId").asText() + "\"}";
+        assertThat(client.postJson("/admin/api/models/migrations/dry-run", ADMIN, sameVersion).statusCode()).isEqualTo(400);
     }
 
     @Test

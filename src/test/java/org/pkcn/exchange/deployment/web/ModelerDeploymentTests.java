@@ -98,18 +98,26 @@ class ModelerDeploymentTests {
         String broken = ModelFiles.mainWith("<bpmn:scriptTask id=\"Task_TidyUp\" scriptFormat=\"groovy\"><bpmn:script>"
                 + "1</bpmn:script></bpmn:scriptTask>").replace("${registerProposal}", "${noSuchBean}");
 
+        String formMissing = ModelFiles.replaced(ModelFiles.REVIEW, "camunda:formRef=\"review-proposal\"",
+                "camunda:formRef=\"review-form\"");
+
         HttpResponse<String> response = client.postMultipart(CREATE, ADMIN, modelerFields("exchange-proposal"), null,
-                Map.of(ModelFiles.MAIN, broken.getBytes(), "eligibility.dmn", CHANGED_DMN.getBytes()), Map.of());
+                Map.of(ModelFiles.MAIN, broken.getBytes(), ModelFiles.REVIEW, formMissing.getBytes(),
+                        "eligibility.dmn", CHANGED_DMN.getBytes(), "half.bpmn", "<definitions><process>".getBytes()),
+                Map.of());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(422);
-        assertThat(problem.path("problems")).hasSize(2);
-        assertThat(problem.path("problems").findValuesAsText("element"))
-                .containsExactlyInAnyOrder("Task_RegisterProposal", "Task_TidyUp");
-        assertThat(problem.path("problems").get(0).path("line").asInt()).isPositive();
-        assertThat(problem.path("message").asText()).contains("noSuchBean", "script task");
+        assertThat(problem.path("problems")).hasSize(4);
+        assertThat(problem.path("problems").findValuesAsText("file")).containsExactly(ModelFiles.MAIN, ModelFiles.MAIN,
+                ModelFiles.REVIEW, "half.bpmn");
+        assertThat(problem.path("problems").findValues("element")).extracting(JsonNode::textValue)
+                .containsExactly("Task_RegisterProposal", "Task_TidyUp", "Task_ReviewProposal", null);
+        problem.path("problems").forEach(each -> assertThat(each.path("line").asInt()).as(each.toString()).isPositive());
+        assertThat(problem.path("message").asText()).contains("noSuchBean", "script task", "review-form",
+                "not well-formed XML");
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
