@@ -29,8 +29,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * open. The API: HTTP Basic on every call, no session, answers in problem details.
  *
  * <p>Nothing else is touched: the Camunda webapps (/camunda) and the engine REST API (/engine-rest) keep
- * their own authentication (see {@link EngineRestSecurity}), and the API's description
- * (/swagger-ui.html, /v3/api-docs) is public.
+ * their own authentication (see {@link EngineRestSecurity}). The API's description (/swagger-ui.html,
+ * /v3/api-docs) needs an account, and outside the demo default an administrator's.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -38,6 +38,25 @@ class WebSecurity {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDescription(HttpSecurity http,
+            @org.springframework.beans.factory.annotation.Value("${exchange.demo.enabled:false}") boolean demo)
+            throws Exception {
+        return http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(requests -> {
+                    if (demo) {
+                        requests.anyRequest().authenticated();
+                    } else {
+                        requests.anyRequest().hasAuthority(org.pkcn.exchange.identity.ProgrammeGroups.ADMINS);
+                    }
+                })
+                .httpBasic(basic -> basic.realmName("exchange"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
 
     @Bean
     @Order(1)

@@ -65,6 +65,21 @@ class EngineDoorsTests {
     }
 
     @Test
+    void firstRunSetup_staysForbidden_whenTheOnlyAdministratorIsAnIndirectMember() throws Exception {
+        // The state CVE-2026-77226 needs: no user is a direct member of camunda-admin.
+        identityService.deleteMembership("admin", "camunda-admin");
+        try {
+            var response = send("POST", "/camunda/api/admin/setup/default/user/create", null,
+                    "{\"profile\":{\"id\":\"intruder2\",\"firstName\":\"I\",\"lastName\":\"N\","
+                            + "\"email\":\"i@n.org\"},\"credentials\":{\"password\":\"intruder-password\"}}");
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(identityService.createUserQuery().userId("intruder2").count()).isZero();
+        } finally {
+            identityService.createMembership("admin", "camunda-admin");
+        }
+    }
+
+    @Test
     void expressionInAQueryParameter_isRefusedAndNeverEvaluated() throws Exception {
         var response = send("GET", "/engine-rest/task?assigneeExpression="
                 + URLEncoder.encode("${canary.sing()}", StandardCharsets.UTF_8), "admin", null);
@@ -108,6 +123,14 @@ class EngineDoorsTests {
         assertThat(response.statusCode()).isBetween(400, 599).isNotEqualTo(401);
         assertThat(response.body()).containsIgnoringCase("serializ");
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    @Test
+    void theApiDescriptionAndTheH2Console_areNotOpenToAnonymousVisitors() throws Exception {
+        assertThat(send("GET", "/v3/api-docs", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/swagger-ui.html", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/v3/api-docs", "admin", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/h2-console", "admin", null).statusCode()).isEqualTo(404);
     }
 
     @Test
