@@ -73,7 +73,8 @@ public class ModelerDeployment {
             }
         }
         try {
-            DeploymentOutcome outcome = redeployments.upload(files, DeploymentSource.MODELER, via(payload), false);
+            DeploymentOutcome outcome = asTheCaller(() -> redeployments.upload(files, DeploymentSource.MODELER,
+                    via(payload), false));
             DeploymentDto answer = outcome.deployment() != null
                     ? DeploymentWithDefinitionsDto.fromDeployment(outcome.deployment())
                     : DeploymentDto.fromDeployment(repositoryService.createDeploymentQuery()
@@ -87,12 +88,29 @@ public class ModelerDeployment {
         }
     }
 
+    /** Runs the deployment signed in as the REST caller on this application's engine, so the log says who. */
+    private <T> T asTheCaller(java.util.function.Supplier<T> work) {
+        if (identityService.getCurrentAuthentication() != null) {
+            return work.get();
+        }
+        identityService.setAuthentication(restCaller());
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static Authentication restCaller() {
+        return org.camunda.bpm.engine.rest.util.EngineUtil.lookupProcessEngine(null).getIdentityService()
+                .getCurrentAuthentication();
+    }
+
     /** 401 or 403 in the engine REST API's error shape, or null for an administrator. */
     static Response refusedUnlessAdministrator(IdentityService identityService) {
         // The engine REST API's authentication filter signs the caller in on the engine it looks up by name;
         // ask that engine (the same one in a running service; in a test JVM with several contexts, not always).
-        Authentication caller = org.camunda.bpm.engine.rest.util.EngineUtil.lookupProcessEngine(null)
-                .getIdentityService().getCurrentAuthentication();
+        Authentication caller = restCaller();
         if (caller == null) {
             caller = identityService.getCurrentAuthentication();
         }

@@ -211,11 +211,16 @@ class ProposalApiTests extends ApiScenario {
 
     @Test
     void theApiIsDescribedByOpenApi() throws Exception {
-        String description = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        String description = mvc.perform(get("/v3/api-docs").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("admin", "demo"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(description).contains("/api/proposals/{reference}/withdrawal", "/api/proposals/{reference}/history",
                 "/api/proposals/{reference}/attachments", "\"budgetCurrency\"", "\"dockingRequested\"")
                 .doesNotContain("/portal/");
-        mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/swagger-ui.html").with(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .httpBasic("admin", "demo"))).andExpect(status().is3xxRedirection());
     }
 }
