@@ -27,7 +27,13 @@ final class ServiceProcess implements AutoCloseable {
         port = freePort();
         log = workDir.resolve("service.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                "-Xmx" + heap));
+        // bench.jvm.args: extra JVM options, e.g. -XX:StartFlightRecording=filename=rush.jfr to see where time goes.
+        String jvmArgs = System.getProperty("bench.jvm.args", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--logging.level.root=WARN", "--logging.level.org.springframework.boot.web=INFO"));
         command.addAll(arguments);
         long start = System.nanoTime();
@@ -84,6 +90,21 @@ final class ServiceProcess implements AutoCloseable {
         }
         return Double.NaN;
     }
+
+    /**
+     * CPU time the service has used so far (user + system, /proc/&lt;pid&gt;/stat), in seconds. Per request it is a
+     * steadier measure than the wall clock on a shared machine: another build slows the service down, but does
+     * not make it do more work.
+     */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15, in clock ticks.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+    }
+
+    /** sysconf(_SC_CLK_TCK): 100 on Linux for x86 and arm. */
+    private static final int CLOCK_TICKS = 100;
 
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
