@@ -16,36 +16,56 @@ import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.ExchangeTest;
 import org.pkcn.exchange.process.ProcessScenario;
 import org.pkcn.exchange.process.SampleProposals;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What operators and load balancers see: health (bare for everyone, detailed for administrators; SMTP down
  * is DEGRADED and still 200), the liveness and readiness groups, and Prometheus metrics for administrators
  * only, with the programme's figures after real proposals. The job executor runs here, as on a real node
- * (its health is part of the node's), so the context is closed after these tests.
+ * (its health is part of the node's), and stops after these tests. The context stays open: closing it would
+ * take the engine named "default" out of the JVM-wide registry the other test contexts' webapps use.
  */
 @Tag(ExchangeTest.DATABASE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.job-execution.enabled=true", "exchange.health.smtp-check-interval=PT0S",
+        "camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.core-pool-size=2",
+        "camunda.bpm.job-execution.max-pool-size=3", "exchange.health.smtp-check-interval=PT0S",
         "exchange.metrics.refresh=PT0S"})
 @ActiveProfiles("test")
 @AutoConfigureObservability(tracing = false)
-@DirtiesContext
 class OperationsEndpointsTests extends ProcessScenario {
 
+    /** Stopped after these tests, so that it runs no step of the tests that come next (they run steps themselves). */
+    private static JobExecutor jobExecutor;
+
     @LocalServerPort int port;
+    @Autowired JobExecutor executor;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void keepTheJobExecutor() {
+        jobExecutor = executor;
+    }
+
+    @AfterAll
+    static void stopTheJobExecutor() {
+        if (jobExecutor != null) {
+            jobExecutor.shutdown();
+        }
+    }
 
     @Test
     void anonymousCallers_seeTheBareStatusOnly() throws Exception {

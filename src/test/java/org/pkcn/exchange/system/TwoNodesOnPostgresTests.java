@@ -89,7 +89,7 @@ class TwoNodesOnPostgresTests {
         // (schemas, first administrator, models) is then done once. (It is also guarded: Flyway's lock, the
         // model set's lock and system.ClusterLock.)
         long started = System.nanoTime();
-        nodeA = start("default");
+        nodeA = start("nodeA");
         nodeB = start("nodeB");
         System.out.printf("Two nodes started in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
@@ -164,8 +164,9 @@ class TwoNodesOnPostgresTests {
                 "--exchange.admin.password=" + ADMIN_PASSWORD,
                 // The demo accounts are the reviewers and the applicant of this test.
                 "--exchange.demo.enabled=true",
-                // Two engines in one JVM need two names (the engine keeps a JVM-wide registry by name); on two
-                // machines both are "default".
+                // Two engines in one JVM need two names (the engine keeps a JVM-wide registry by name), and neither
+                // may be "default": closing it would unregister the engine the other test contexts' webapps use.
+                // On two machines both are "default".
                 "--camunda.bpm.process-engine-name=" + engineName,
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
                 "--exchange.jobs.shutdown-grace=PT10S",
