@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.pkcn.exchange.system.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,9 +30,12 @@ class AccountSetup {
     private final AuthorizationService authorizationService;
     private final AdministratorProperties administrator;
     private final boolean demo;
+    private final ClusterLock clusterLock;
 
     AccountSetup(IdentityService identityService, AuthorizationService authorizationService,
-            AdministratorProperties administrator, @Value("${exchange.demo.enabled:false}") boolean demo) {
+            AdministratorProperties administrator, @Value("${exchange.demo.enabled:false}") boolean demo,
+            ClusterLock clusterLock) {
+        this.clusterLock = clusterLock;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.administrator = administrator;
@@ -42,6 +46,11 @@ class AccountSetup {
     @Order(0)
     void setUp() {
         String password = checkedAdministratorPassword();
+        // Several nodes may start at once on an empty database: one creates, the others then find.
+        clusterLock.exclusively(() -> setUp(password));
+    }
+
+    private void setUp(String password) {
         for (ProgrammeGroups.Definition definition : ProgrammeGroups.DEFINITIONS) {
             if (identityService.createGroupQuery().groupId(definition.id()).count() == 0) {
                 Group group = identityService.newGroup(definition.id());

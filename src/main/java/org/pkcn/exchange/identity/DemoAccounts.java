@@ -3,6 +3,7 @@ package org.pkcn.exchange.identity;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.pkcn.exchange.system.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,14 +39,21 @@ class DemoAccounts {
                     ProgrammeGroups.APPLICANTS));
 
     private final IdentityService identityService;
+    private final ClusterLock clusterLock;
 
-    DemoAccounts(IdentityService identityService) {
+    DemoAccounts(IdentityService identityService, ClusterLock clusterLock) {
         this.identityService = identityService;
+        this.clusterLock = clusterLock;
     }
 
     @EventListener(ApplicationStartedEvent.class)
     @Order(1)
     void create() {
+        clusterLock.exclusively(this::createMissing);
+        log.info("Demo accounts ready (password 'demo'): admin, {}", ACCOUNTS.stream().map(Account::id).toList());
+    }
+
+    private void createMissing() {
         for (Account account : ACCOUNTS) {
             if (identityService.createUserQuery().userId(account.id()).count() == 0) {
                 User user = identityService.newUser(account.id());
@@ -58,6 +66,5 @@ class DemoAccounts {
                 identityService.createMembership(account.id(), account.group());
             }
         }
-        log.info("Demo accounts ready (password 'demo'): admin, {}", ACCOUNTS.stream().map(Account::id).toList());
     }
 }

@@ -1,11 +1,14 @@
 package org.pkcn.exchange.notification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pkcn.exchange.proposal.BusinessEvents;
 import org.pkcn.exchange.proposal.Language;
 import org.pkcn.exchange.proposal.Proposal;
 import org.pkcn.exchange.proposal.ProposalDetails;
@@ -15,6 +18,7 @@ import org.pkcn.exchange.proposal.StatusChange;
 import org.pkcn.exchange.review.Party;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -29,6 +33,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifier {
 
+    /** Mails the SMTP server accepted, and mails it refused or could not be reached for, per event. */
+    public static final String SENT = "exchange.notifications.sent";
+    public static final String FAILED = "exchange.notifications.failed";
+
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final ProposalRegistry registry;
@@ -37,15 +45,25 @@ public class Notifier {
     private final MailLedger ledger;
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
+    private final BusinessEvents events;
+    private final MeterRegistry meters;
 
     public Notifier(ProposalRegistry registry, GroupDirectory groups, MailTemplates templates, MailLedger ledger,
-            JavaMailSender mailSender, NotificationProperties properties) {
+            JavaMailSender mailSender, NotificationProperties properties, BusinessEvents events,
+            MeterRegistry meters) {
         this.registry = registry;
         this.groups = groups;
         this.templates = templates;
         this.ledger = ledger;
         this.mailSender = mailSender;
         this.properties = properties;
+        this.events = events;
+        this.meters = meters;
+        // Every series from the start, at 0: a rate over a counter that appears only at its first mail is lost.
+        for (NotificationEvent event : NotificationEvent.values()) {
+            counter(SENT, event);
+            counter(FAILED, event);
+        }
     }
 
     /**
@@ -55,12 +73,14 @@ public class Notifier {
         Proposal proposal = registry.get(reference);
         StatusChange announced = proposal.latestChange();
         Map<String, String> values = valuesOf(proposal, announced, party);
-        for (Recipient recipient : recipientsOf(event, proposal, party)) {
+        List<Recipient> recipients = recipientsOf(event, proposal, party);
+        for (Recipient recipient : recipients) {
             String key = String.join("/", event.name(), reference, String.valueOf(announced.id()),
                     party == null ? "-" : party.name(), recipient.email());
             var rendered = templates.render(event, recipient.language(), values);
             send(new Mail(key, reference, event, recipient, rendered.subject(), rendered.text(), rendered.html()));
         }
+        events.notified(reference, event.name(), recipients.size());
     }
 
     private List<Recipient> recipientsOf(NotificationEvent event, Proposal proposal, Party party) {
@@ -124,9 +144,21 @@ public class Notifier {
             log.info("Mail {} was accepted by the SMTP server before; not sending it again", mail.key());
             return;
         }
-        mailSender.send(toMimeMessage(mail));
+        try {
+            mailSender.send(toMimeMessage(mail));
+        } catch (MailException failed) {
+            counter(FAILED, mail.event()).increment();
+            throw failed;
+        }
         ledger.recordSent(mail);
+        counter(SENT, mail.event()).increment();
         log.info("Notified {} of {} for {}", mail.to().email(), mail.event(), mail.reference());
+    }
+
+    private Counter counter(String name, NotificationEvent event) {
+        return Counter.builder(name).tag("event", event.name())
+                .description(name.equals(SENT) ? "Mails the SMTP server accepted" : "Mails that could not be sent (retried)")
+                .register(meters);
     }
 
     private MimeMessage toMimeMessage(Mail mail) {

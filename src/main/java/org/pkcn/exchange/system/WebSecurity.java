@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import org.pkcn.exchange.identity.TooManyAttemptsException;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,7 +32,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *
  * <p>Nothing else is touched: the Camunda webapps (/camunda) and the engine REST API (/engine-rest) keep
  * their own authentication (see {@link EngineRestSecurity}). The API's description (/swagger-ui.html,
- * /v3/api-docs) needs an account, and outside the demo default an administrator's.
+ * /v3/api-docs) needs an account, and outside the demo default an administrator's. Actuator: health for
+ * everyone (status only), the rest for administrators.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -90,6 +93,24 @@ class WebSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .csrf(Customizer.withDefaults())
+                .build();
+    }
+
+    /**
+     * Actuator: health (and its liveness and readiness groups) open to the load balancer and the container's
+     * check, with the bare status only; details, metrics (/actuator/prometheus) and anything else exposed
+     * there only for an administrator, by HTTP Basic, without a session.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .anyRequest().hasAuthority(org.pkcn.exchange.identity.ProgrammeGroups.ADMINS))
+                .httpBasic(basic -> basic.realmName("exchange"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
                 .build();
     }
 

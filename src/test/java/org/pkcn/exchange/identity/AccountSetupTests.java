@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.ExchangeTest;
+import org.pkcn.exchange.system.ClusterLock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The first administrator comes from configuration, and outside the demo default only with a strong password. */
@@ -15,10 +16,11 @@ class AccountSetupTests {
 
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
+    @Autowired ClusterLock clusterLock;
 
     private AccountSetup outsideTheDemo(String id, String password) {
         return new AccountSetup(identityService, authorizationService, new AdministratorProperties(id,
-                password, "ops@stza.example.org"), false);
+                password, "ops@stza.example.org"), false, clusterLock);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.pkcn.exchange.review.Party;
+import org.pkcn.exchange.system.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -53,9 +54,11 @@ class TasklistFilters {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final ClusterLock clusterLock;
 
     TasklistFilters(FilterService filterService, TaskService taskService, IdentityService identityService,
-            AuthorizationService authorizationService) {
+            AuthorizationService authorizationService, ClusterLock clusterLock) {
+        this.clusterLock = clusterLock;
         this.filterService = filterService;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -65,6 +68,13 @@ class TasklistFilters {
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     void createAtStartUp() {
+        // Every node runs these; under the cluster lock a second node finds the filters the first one made.
+        clusterLock.exclusively(this::createShared);
+        refreshOverdue();
+        createMyTasksFilters();
+    }
+
+    private void createShared() {
         for (Party party : Party.values()) {
             Filter inbox = save(party == Party.STZA ? STZA_INBOX : ZBRA_INBOX, null, 10,
                     "The " + party + " review queue / " + party + " 评审队列",
@@ -72,26 +82,33 @@ class TasklistFilters {
                             .includeAssignedTasks().orderByDueDate().asc());
             grantRead(inbox, party.reviewers(), party.supervisors());
         }
-        refreshOverdue();
-        createMyTasksFilters();
     }
 
     /** Moves "Overdue" on to now, since a stored query may not say "now" itself. */
     @Scheduled(fixedDelayString = "${exchange.tasklist.overdue-refresh:PT1M}", initialDelayString = "PT1M")
     void refreshOverdue() {
         try {
-            Filter overdue = save(OVERDUE, null, 20, "Past their due date / 已逾期",
-                    taskService.createTaskQuery().dueBefore(new Date()).orderByDueDate().asc());
-            grantRead(overdue, Party.STZA.reviewers(), Party.STZA.supervisors(), Party.ZBRA.reviewers(),
-                    Party.ZBRA.supervisors());
+            clusterLock.exclusively(this::moveOverdueToNow);
         } catch (OptimisticLockingException anotherNodeWasFaster) {
             log.debug("Overdue filter refreshed by another node");
         }
     }
 
+    private void moveOverdueToNow() {
+        Filter overdue = save(OVERDUE, null, 20, "Past their due date / 已逾期",
+                taskService.createTaskQuery().dueBefore(new Date()).orderByDueDate().asc());
+        grantRead(overdue, Party.STZA.reviewers(), Party.STZA.supervisors(), Party.ZBRA.reviewers(),
+                Party.ZBRA.supervisors());
+    }
+
     /** One "My tasks" per account that works tasks, for accounts created since the last run too. */
     @Scheduled(fixedDelayString = "${exchange.tasklist.my-tasks-refresh:PT5M}", initialDelayString = "PT5M")
     void createMyTasksFilters() {
+        // Under the cluster lock: two nodes checking "has this account a My tasks?" at once would both say no.
+        clusterLock.exclusively(this::createMissingMyTasks);
+    }
+
+    private void createMissingMyTasks() {
         for (String group : TASK_GROUPS) {
             for (User user : identityService.createUserQuery().memberOfGroup(group).list()) {
                 if (filterService.createFilterQuery().filterName(MY_TASKS).filterOwner(user.getId()).count() == 0) {
