@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The users' side of the wire: java.net.http, HTTP Basic on every call, as the API and the Tasklist's REST calls go. */
 final class Http {
@@ -14,6 +15,8 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    /** Every request sent, so that a figure can say how many requests one lifecycle took, polls included. */
+    final AtomicLong requests = new AtomicLong();
 
     Http(String base) {
         this.base = base;
@@ -39,6 +42,7 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String path, String user) {
+        requests.incrementAndGet();
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", basic(user, "demo"));
     }
