@@ -75,17 +75,27 @@ public class ModelerDeployment {
         try {
             DeploymentOutcome outcome = asTheCaller(() -> redeployments.upload(files, DeploymentSource.MODELER,
                     via(payload), false));
-            DeploymentDto answer = outcome.deployment() != null
-                    ? DeploymentWithDefinitionsDto.fromDeployment(outcome.deployment())
-                    : DeploymentDto.fromDeployment(repositoryService.createDeploymentQuery()
-                            .deploymentId(outcome.deploymentId()).singleResult());
-            answer.addReflexiveLink(uriInfo.getBaseUriBuilder().path("deployment").path(outcome.deploymentId()).build(),
-                    HttpMethod.GET, "self");
-            return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+            return deployed(outcome, uriInfo, repositoryService);
         } catch (InvalidModelsException invalid) {
-            return Response.status(Problems.UNPROCESSABLE).type(Problems.MEDIA_TYPE)
-                    .entity(Problems.invalidModels(invalid)).build();
+            return refused(invalid);
         }
+    }
+
+    /** 200 with the deployment (its definitions when new; as it was when nothing changed), as the engine answers. */
+    static Response deployed(DeploymentOutcome outcome, UriInfo uriInfo, RepositoryService repositoryService) {
+        DeploymentDto answer = outcome.deployment() != null
+                ? DeploymentWithDefinitionsDto.fromDeployment(outcome.deployment())
+                : DeploymentDto.fromDeployment(repositoryService.createDeploymentQuery()
+                        .deploymentId(outcome.deploymentId()).singleResult());
+        answer.addReflexiveLink(uriInfo.getBaseUriBuilder().path("deployment").path(outcome.deploymentId()).build(),
+                HttpMethod.GET, "self");
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** 422 with every problem of the refused set. */
+    static Response refused(InvalidModelsException invalid) {
+        return Response.status(Problems.UNPROCESSABLE).type(Problems.MEDIA_TYPE).entity(Problems.invalidModels(invalid))
+                .build();
     }
 
     /** Runs the deployment signed in as the REST caller on this application's engine, so the log says who. */

@@ -1,7 +1,6 @@
 package org.pkcn.exchange.deployment.web;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,9 +14,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.rest.dto.repository.DeploymentDto;
-import org.camunda.bpm.engine.rest.dto.repository.DeploymentWithDefinitionsDto;
-import org.pkcn.exchange.deployment.DeploymentOutcome;
 import org.pkcn.exchange.deployment.InvalidModelsException;
 import org.pkcn.exchange.deployment.Redeployments;
 
@@ -53,20 +49,12 @@ public class RestRedeployment {
                     + "some files of a deployment would deploy half a set: redeploy all of them (a roll back).");
         }
         try {
-            DeploymentOutcome outcome = redeployments.rollBack(deploymentId, false);
-            DeploymentDto answer = outcome.deployment() != null
-                    ? DeploymentWithDefinitionsDto.fromDeployment(outcome.deployment())
-                    : DeploymentDto.fromDeployment(repositoryService.createDeploymentQuery()
-                            .deploymentId(outcome.deploymentId()).singleResult());
-            answer.addReflexiveLink(uriInfo.getBaseUriBuilder().path("deployment").path(outcome.deploymentId()).build(),
-                    HttpMethod.GET, "self");
-            return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+            return ModelerDeployment.deployed(redeployments.rollBack(deploymentId, false), uriInfo, repositoryService);
         } catch (NoSuchElementException missing) {
             return ModelerDeployment.camundaError(Response.Status.NOT_FOUND, "InvalidRequestException",
                     missing.getMessage());
         } catch (InvalidModelsException invalid) {
-            return Response.status(Problems.UNPROCESSABLE).type(Problems.MEDIA_TYPE)
-                    .entity(Problems.invalidModels(invalid)).build();
+            return ModelerDeployment.refused(invalid);
         }
     }
 
