@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.pkcn.exchange.system.ClusterLock;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At every start-up: the programme's groups exist, the grants of {@link ProgrammeAccess} are in place,
+ * At every start-up: the programme's groups and the parties' review spaces exist, the grants of {@link ProgrammeAccess} are in place,
  * and the configured administrator exists as a direct member of {@code camunda-admin}. Outside the demo
  * default it refuses to start without a strong administrator password, saying what to set.
  */
@@ -59,8 +60,24 @@ class AccountSetup {
                 identityService.saveGroup(group);
             }
         }
+        ensureReviewSpaces();
         ProgrammeAccess.apply(authorizationService);
         ensureAdministrator(password);
+    }
+
+    private void ensureReviewSpaces() {
+        for (ProgrammeGroups.Space space : ProgrammeGroups.SPACES) {
+            if (identityService.createTenantQuery().tenantId(space.id()).count() == 0) {
+                Tenant tenant = identityService.newTenant(space.id());
+                tenant.setName(space.name());
+                identityService.saveTenant(tenant);
+            }
+            for (String group : space.groups()) {
+                if (identityService.createTenantQuery().tenantId(space.id()).groupMember(group).count() == 0) {
+                    identityService.createTenantGroupMembership(space.id(), group);
+                }
+            }
+        }
     }
 
     private String checkedAdministratorPassword() {

@@ -20,13 +20,17 @@ import org.pkcn.exchange.process.ExchangeProposalProcess;
  *
  * <ul>
  * <li>Administrators ({@code camunda-admin}): everything, in every webapp.</li>
- * <li>Reviewers and supervisors of each party: the Tasklist, and reading the two process definitions
- * (names, forms, diagrams). A task is theirs to see and work because the engine grants its candidate
- * groups READ and UPDATE on that task when it is created; no process-wide task grant exists, so STZA
- * people never see ZBRA's tasks and the other way round. UPDATE lets them claim, and assign or delegate
- * to a colleague. No Cockpit, no Admin.</li>
+ * <li>Reviewers and supervisors of each party: the Tasklist, reading the two process definitions
+ * (names, forms, diagrams), and reading and updating the review's tasks (READ_TASK, UPDATE_TASK on the
+ * review's definition). UPDATE lets them claim, and assign or delegate to a colleague. READ_INSTANCE on
+ * the review lets the Tasklist show a task's columns (task-local variables, which the engine lets read
+ * with a grant on the task itself or on the instance, not with READ_TASK). The engine's
+ * tenant check keeps them to their own party's review space ({@code ReviewSpaces}, {@link ProgrammeGroups#SPACES}),
+ * so STZA people never see ZBRA's tasks and the other way round. The grant is on the definition, not one
+ * per task ({@link TaskGrantsForPeopleOnly} says why). No Cockpit, no Admin.</li>
  * <li>Applicants: the Tasklist, starting a proposal, and their own revision tasks (the engine grants
- * the assignee of a task access to it).</li>
+ * the assignee of a task access to it; applicants belong to both parties' review spaces, where those
+ * tasks live).</li>
  * </ul>
  * Tasklist filters are granted to the groups that use them by {@code TasklistFilters}.
  */
@@ -45,7 +49,8 @@ final class ProgrammeAccess {
         for (String group : REVIEW_GROUPS) {
             grants.add(new Grant(group, APPLICATION, TASKLIST, ACCESS));
             grants.add(new Grant(group, PROCESS_DEFINITION, ExchangeProposalProcess.PROCESS_KEY, READ));
-            grants.add(new Grant(group, PROCESS_DEFINITION, ExchangeProposalProcess.REVIEW_PROCESS_KEY, READ));
+            grants.add(new Grant(group, PROCESS_DEFINITION, ExchangeProposalProcess.REVIEW_PROCESS_KEY, READ,
+                    READ_TASK, UPDATE_TASK, READ_INSTANCE));
         }
         grants.add(new Grant(APPLICANTS, APPLICATION, TASKLIST, ACCESS));
         grants.add(new Grant(APPLICANTS, PROCESS_DEFINITION, ExchangeProposalProcess.PROCESS_KEY, READ, CREATE_INSTANCE));

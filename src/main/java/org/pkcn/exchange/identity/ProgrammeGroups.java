@@ -1,6 +1,7 @@
 package org.pkcn.exchange.identity;
 
 import java.util.List;
+import org.pkcn.exchange.review.Party;
 import org.camunda.bpm.engine.authorization.Groups;
 
 /** The groups of the programme: who they are is fixed; who belongs to them is the administrators' business. */
@@ -19,6 +20,17 @@ public final class ProgrammeGroups {
 
     record Definition(String id, String name, String type) {
     }
+
+    /**
+     * A party's review space (an engine tenant): its reviewers and supervisors work there, and applicants
+     * answer that party's change requests there.
+     */
+    record Space(String id, String name, List<String> groups) {
+    }
+
+    static final List<Space> SPACES = List.of(
+            new Space(Party.STZA.reviewSpace(), "STZA reviews", List.of(STZA_REVIEWERS, STZA_SUPERVISORS, APPLICANTS)),
+            new Space(Party.ZBRA.reviewSpace(), "ZBRA reviews", List.of(ZBRA_REVIEWERS, ZBRA_SUPERVISORS, APPLICANTS)));
 
     static final List<Definition> DEFINITIONS = List.of(
             new Definition(ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM),

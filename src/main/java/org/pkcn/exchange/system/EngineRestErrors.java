@@ -1,15 +1,18 @@
 package org.pkcn.exchange.system;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.pkcn.exchange.proposal.InvalidProposalException;
@@ -22,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Gives the engine's REST API the status codes a caller can act on: a proposal or a decision the domain
  * refuses is the caller's mistake (400), not a server error; two people deciding at once, or claiming
- * the same task, is a conflict (409) that tells the loser what happened.
+ * the same task, is a conflict (409) that tells the loser what happened. A task of the other party's
+ * review space is forbidden (403), as a task without a grant is.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
@@ -31,7 +35,9 @@ class EngineRestErrors {
     ResourceConfigCustomizer engineRestErrorMappers() {
         return config -> config.register(new InvalidProposal()).register(new InvalidDecision())
                 .register(new ProposalState()).register(new AlreadyClaimed()).register(new ChangedMeanwhile())
-                .register(new WrappedConflict());
+                .register(new WrappedConflict())
+                // Ahead of Camunda's own mapper of the same exception type, which it hands everything else.
+                .register(new OtherPartysTask(), Priorities.USER - 1);
     }
 
     /** Answers in Camunda's REST error shape: {"type": ..., "message": ...}. */
@@ -107,6 +113,9 @@ class EngineRestErrors {
                     return Response.status(Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
                             .entity(Map.of("type", "OptimisticLockingException", "message", CHANGED_MEANWHILE)).build();
                 }
+                if (OtherPartysTask.isOtherSpace(cause)) {
+                    return OtherPartysTask.forbidden();
+                }
                 if (cause instanceof NotFoundException || cause instanceof NullValueException
                         && String.valueOf(cause.getMessage()).startsWith("Cannot find")) {
                     // Typically: the task was decided a moment ago by someone else.
@@ -116,6 +125,32 @@ class EngineRestErrors {
                 }
             }
             return camundasOwn.toResponse(exception);
+        }
+    }
+
+    /**
+     * The engine's tenant check refuses a task of another party's review space with a plain engine
+     * exception (code ENGINE-13034), which Camunda's REST answers as a server error. To the caller it is
+     * what a missing grant is: forbidden.
+     */
+    static final class OtherPartysTask implements ExceptionMapper<ProcessEngineException> {
+        private static final String UNAUTHORIZED_TENANT = "ENGINE-13034";
+        private final ProcessEngineExceptionHandler camundasOwn = new ProcessEngineExceptionHandler();
+
+        static boolean isOtherSpace(Throwable exception) {
+            return exception instanceof ProcessEngineException
+                    && String.valueOf(exception.getMessage()).startsWith(UNAUTHORIZED_TENANT);
+        }
+
+        static Response forbidden() {
+            return Response.status(Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "AuthorizationException", "message",
+                            "This task belongs to the other party's reviews.")).build();
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return isOtherSpace(exception) ? forbidden() : camundasOwn.toResponse(exception);
         }
     }
 }

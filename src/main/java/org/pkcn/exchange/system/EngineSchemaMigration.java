@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * When the engine is told not to touch its own schema ({@code camunda.bpm.database.schema-update=false},
  * the postgres profile), this brings the schema to the engine's version before the engine starts: Camunda's
  * own versioned scripts, copied unchanged into {@value #LOCATION}{vendor}, applied by a second Flyway with
- * its own history table {@value #HISTORY_TABLE}. Flyway's lock makes concurrent starts of several nodes
- * safe, and a failed upgrade script rolls back (PostgreSQL has transactional DDL). Why not the engine's own
- * schema update: docs/postgres.md.
+ * its own history table {@value #HISTORY_TABLE}; then our own additions (indexes for the Tasklist's
+ * queries) from {@value #TUNING_LOCATION}{vendor}, versioned just after the release they index. Flyway's
+ * lock makes concurrent starts of several nodes safe, and a failed upgrade script rolls back (PostgreSQL
+ * has transactional DDL). Why not the engine's own schema update: docs/postgres.md.
  *
  * <p>It runs after the application's own Flyway ({@link DependsOnDatabaseInitialization}), so it always finds
  * the schema in use and starts its history at the empty baseline "0", below every script.
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 class EngineSchemaMigration extends AbstractProcessEnginePlugin {
 
     static final String LOCATION = "classpath:db/camunda/";
+    /** Our own additions to the engine's schema (indexes), versioned after the Camunda release they follow. */
+    static final String TUNING_LOCATION = "classpath:db/camunda-tuning/";
     static final String HISTORY_TABLE = "flyway_camunda_history";
 
     private final DataSource dataSource;
@@ -43,9 +46,10 @@ class EngineSchemaMigration extends AbstractProcessEnginePlugin {
     }
 
     static void migrate(DataSource dataSource) {
+        String vendor = camundaNameOf(productNameOf(dataSource));
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(LOCATION + camundaNameOf(productNameOf(dataSource)))
+                .locations(LOCATION + vendor, TUNING_LOCATION + vendor)
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -20,11 +20,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.pkcn.exchange.identity.ProgrammeGroups;
 import org.pkcn.exchange.process.ProcessScenario;
 import org.pkcn.exchange.process.SampleProposals;
 import org.pkcn.exchange.proposal.ProposalStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -43,6 +47,7 @@ class ReviewerAccessTests extends ProcessScenario {
     private final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort int port;
+    @Autowired AuthorizationService authorizationService;
 
     @Test
     void anonymousCallers_areRefused() throws Exception {
@@ -67,6 +72,23 @@ class ReviewerAccessTests extends ProcessScenario {
                 decision("REJECT", "not ours")).statusCode()).isEqualTo(403);
         assertThat(reviewTask(atZbra).getAssignee()).isNull();
         assertThat(statusHistory(atZbra)).containsExactly(ProposalStatus.SUBMITTED, ProposalStatus.STZA_APPROVED);
+    }
+
+    @Test
+    void eachReview_livesInItsPartysSpace_withoutAGrantPerTaskAndGroup() throws Exception {
+        String atStza = acknowledged(SampleProposals.jointAiResearch());
+        String atZbra = acknowledged(SampleProposals.jointAiResearch());
+        decideAsEngine(atZbra, STZA_REVIEWER);
+
+        assertThat(reviewTask(atStza).getTenantId()).isEqualTo(Party.STZA.reviewSpace());
+        assertThat(reviewTask(atZbra).getTenantId()).isEqualTo(Party.ZBRA.reviewSpace());
+        assertThat(review(atZbra).getTenantId()).isEqualTo(Party.ZBRA.reviewSpace());
+        // One grant per waiting task and group made every inbox query grow with the square of the queue.
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .groupIdIn(ProgrammeGroups.REVIEW_GROUPS.toArray(String[]::new)).count()).isZero();
+        // The main process stays shared: an applicant follows it whichever party reviews.
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(mainInstanceId(atZbra))
+                .singleResult().getTenantId()).isNull();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.pkcn.exchange.process.ProposalVariables;
@@ -172,7 +173,10 @@ public class ProposalProcess {
 
     private <T> T as(Caller caller, Supplier<T> work) {
         Authentication previous = identityService.getCurrentAuthentication();
-        identityService.setAuthentication(caller.userId(), caller.groups());
+        // With the review spaces the caller belongs to: an applicant's change request lives in one.
+        List<String> spaces = identityService.createTenantQuery().userMember(caller.userId())
+                .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
+        identityService.setAuthentication(caller.userId(), caller.groups(), spaces);
         try {
             return work.get();
         } finally {
