@@ -53,6 +53,8 @@ public final class DeadlineRush {
     static final int BARE_INSTANCES = Integer.parseInt(prop("bench.bare.instances", FULL ? "1000" : "100"));
     static final int BARE_THREADS = Integer.parseInt(prop("bench.bare.threads", "2"));
     static final int INBOX = Integer.parseInt(prop("bench.inbox", FULL ? "100000" : "0"));
+    /** Up to how many waiting proposals the API fills the inbox; copies of their rows fill the rest (InboxCopies). */
+    static final int INBOX_THROUGH_API = Integer.parseInt(prop("bench.inbox.api", "1000"));
     static final int INBOX_QUERIES = Integer.parseInt(prop("bench.inbox.queries", FULL ? "300" : "40"));
     /** How long a lifecycle waits for a task, the status or a mail (the job executor may have a backlog). */
     static final int WAIT_SECONDS = Integer.parseInt(prop("bench.wait.seconds", "600"));
@@ -100,12 +102,17 @@ public final class DeadlineRush {
         smtp.start();
         MailCounter mails = new MailCounter(smtp);
         List<String> arguments = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));
+        // The H2 file is served to a second process (InboxCopies) while the service holds it.
+        String serviceDatabase = database.equals("postgres") ? PG + "exchange_bench_service"
+                : "jdbc:h2:file:" + work.resolve("exchange") + ";AUTO_SERVER=TRUE";
         if (database.equals("postgres")) {
             freshPostgres("exchange_bench_service");
-            arguments.addAll(List.of("--spring.datasource.url=" + PG + "exchange_bench_service",
-                    "--spring.datasource.username=postgres", "--spring.datasource.password="));
+            // As the postgres profile runs it: the engine's schema from the versioned scripts, with our indexes.
+            arguments.addAll(List.of("--spring.datasource.url=" + serviceDatabase,
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--camunda.bpm.database.schema-update=false"));
         } else {
-            arguments.add("--spring.datasource.url=jdbc:h2:file:" + work.resolve("exchange") + ";DB_CLOSE_ON_EXIT=FALSE");
+            arguments.add("--spring.datasource.url=" + serviceDatabase);
         }
         arguments.addAll(EXTRA_ARGS);
         try (ServiceProcess service = new ServiceProcess(jar, work, arguments, HEAP)) {
@@ -156,7 +163,7 @@ public final class DeadlineRush {
 
             // Seeding the inbox sends one acknowledgement per proposal: nobody counts those.
             mails.stop();
-            inbox(database, http, proposal);
+            inbox(database, http, proposal, serviceDatabase);
             record(database, "out-of-memory errors in the service log", "count", "0", service.outOfMemory() ? 1 : 0);
             double[] bare = bare(database, work);
             record(database, "bare engine (" + BARE_THREADS + " threads, no-op delegates): instances/s", "1/s", "", bare[0]);
@@ -281,30 +288,15 @@ public final class DeadlineRush {
 
     // ---- 4. reviewer's inbox ----
 
-    private void inbox(String database, Http http, String proposal) throws Exception {
-        int waiting = stzaTasks(http);
-        if (INBOX > waiting) {
-            long start = System.nanoTime();
-            AtomicInteger toSubmit = new AtomicInteger(INBOX - waiting);
-            parallel(8, () -> {
-                while (toSubmit.getAndDecrement() > 0) {
-                    expect(http.post("/api/proposals", "applicant", proposal), 201);
-                }
-            });
-            // The STZA task appears once the acknowledgement job has run.
-            int last = -1;
-            long stuckSince = System.nanoTime();
-            while ((waiting = stzaTasks(http)) < INBOX) {
-                if (waiting != last) {
-                    last = waiting;
-                    stuckSince = System.nanoTime();
-                } else if (System.nanoTime() - stuckSince > TimeUnit.SECONDS.toNanos(60)) {
-                    break;
-                }
-                Thread.sleep(1000);
-            }
-            System.out.printf(Locale.ROOT, "inbox seeded through POST /api/proposals in %.0f s%n",
-                    (System.nanoTime() - start) / 1e9);
+    private void inbox(String database, Http http, String proposal, String serviceDatabase) throws Exception {
+        int waiting = submitUntilWaiting(http, proposal, Math.min(INBOX, INBOX_THROUGH_API));
+        if (INBOX > waiting && waiting > 0) {
+            int copies = (INBOX - waiting + waiting - 1) / waiting;
+            boolean postgres = database.equals("postgres");
+            double took = InboxCopies.multiply(serviceDatabase, postgres ? "postgres" : "sa", "", copies);
+            waiting = stzaTasks(http);
+            System.out.printf(Locale.ROOT, "inbox grown to %d waiting by %d copies of each waiting proposal in %.0f s%n",
+                    waiting, copies, took);
         }
         record(database, "inbox: STZA tasks waiting", "count", FULL ? ">= 100000" : "", waiting);
         String filter = JSON.readTree(expect(http.get("/engine-rest/filter?name=STZA%20inbox&maxResults=1", "stza-reviewer"), 200)
@@ -319,6 +311,35 @@ public final class DeadlineRush {
                 "stza-reviewer"), 200));
         measureQuery(database, "inbox: GET /api/proposals?scope=all (reviewer, 20)", () -> expect(http.get(
                 "/api/proposals?scope=all&size=20", "stza-reviewer"), 200));
+    }
+
+    /** Submits through the API until {@code target} proposals wait for STZA; returns how many wait. */
+    private int submitUntilWaiting(Http http, String proposal, int target) throws Exception {
+        int waiting = stzaTasks(http);
+        if (target > waiting) {
+            long start = System.nanoTime();
+            AtomicInteger toSubmit = new AtomicInteger(target - waiting);
+            parallel(8, () -> {
+                while (toSubmit.getAndDecrement() > 0) {
+                    expect(http.post("/api/proposals", "applicant", proposal), 201);
+                }
+            });
+            // The STZA task appears once the acknowledgement job has run.
+            int last = -1;
+            long stuckSince = System.nanoTime();
+            while ((waiting = stzaTasks(http)) < target) {
+                if (waiting != last) {
+                    last = waiting;
+                    stuckSince = System.nanoTime();
+                } else if (System.nanoTime() - stuckSince > TimeUnit.SECONDS.toNanos(60)) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            System.out.printf(Locale.ROOT, "inbox seeded through POST /api/proposals in %.0f s%n",
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return waiting;
     }
 
     private void measureQuery(String database, String name, Work query) throws Exception {
