@@ -16,7 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At every start-up: the programme's groups and the parties' review spaces exist, the grants of {@link ProgrammeAccess} are in place,
+ * At every start-up: the programme's groups and the parties' review spaces exist, the grants of
+ * {@link ProgrammeAccess} are in place,
  * and the configured administrator exists as a direct member of {@code camunda-admin}. Outside the demo
  * default it refuses to start without a strong administrator password, saying what to set.
  */

@@ -24,9 +24,9 @@ import org.pkcn.exchange.process.ExchangeProposalProcess;
  * (names, forms, diagrams), and reading and updating the review's tasks (READ_TASK, UPDATE_TASK on the
  * review's definition). UPDATE lets them claim, and assign or delegate to a colleague. READ_INSTANCE on
  * the review lets the Tasklist show a task's columns (task-local variables, which the engine lets read
- * with a grant on the task itself or on the instance, not with READ_TASK). The engine's
- * tenant check keeps them to their own party's review space ({@code ReviewSpaces}, {@link ProgrammeGroups#SPACES}),
- * so STZA people never see ZBRA's tasks and the other way round. The grant is on the definition, not one
+ * with a grant on the task itself or on the instance, not with READ_TASK). The engine's tenant check
+ * keeps them to their own party's review space ({@code ReviewSpaces}, {@link ProgrammeGroups#SPACES}), so
+ * STZA people never see ZBRA's tasks and the other way round. The grant is on the definition, not one
  * per task ({@link TaskGrantsForPeopleOnly} says why). No Cockpit, no Admin.</li>
  * <li>Applicants: the Tasklist, starting a proposal, and their own revision tasks (the engine grants
  * the assignee of a task access to it; applicants belong to both parties' review spaces, where those

@@ -34,7 +34,8 @@ final class InboxCopies {
             new Copy("proposal", "id < " + ID_OFFSET, Map.of("id", false, "reference", true)),
             new Copy("status_change", "proposal_id < " + ID_OFFSET, Map.of("id", false, "proposal_id", false)),
             new Copy("act_ru_task", "id_ in (" + WAITING_TASKS + ")", Map.of("id_", true)),
-            new Copy("act_ru_identitylink", "task_id_ in (" + WAITING_TASKS + ")", Map.of("id_", true, "task_id_", true)),
+            new Copy("act_ru_identitylink", "task_id_ in (" + WAITING_TASKS + ")",
+                    Map.of("id_", true, "task_id_", true)),
             new Copy("act_ru_authorization", "resource_type_ = 7 and resource_id_ in (" + WAITING_TASKS + ")",
                     Map.of("id_", true, "resource_id_", true)),
             new Copy("act_ru_variable", "task_id_ in (" + WAITING_TASKS + ")",
@@ -66,14 +67,21 @@ final class InboxCopies {
         List<String> columns = columnsOf(connection, copy.table());
         List<String> values = new ArrayList<>();
         for (String column : columns) {
-            Boolean isId = copy.rewritten().get(column);
-            values.add(isId == null ? column : isId ? "concat(" + column + ", '~" + n + "')" : column + " + " + n * ID_OFFSET);
+            values.add(copied(column, copy.rewritten().get(column), n));
         }
         String sql = "insert into " + copy.table() + " (" + String.join(", ", columns) + ") select "
                 + String.join(", ", values) + " from " + copy.table() + " where " + copy.where();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();
         }
+    }
+
+    /** The column as it is, or its n-th copy: an id with "~n" appended, a number offset by n * ID_OFFSET. */
+    private static String copied(String column, Boolean isId, int n) {
+        if (isId == null) {
+            return column;
+        }
+        return isId ? "concat(" + column + ", '~" + n + "')" : column + " + " + n * ID_OFFSET;
     }
 
     private static List<String> columnsOf(Connection connection, String table) throws Exception {
