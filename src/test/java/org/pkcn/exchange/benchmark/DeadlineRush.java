@@ -300,7 +300,7 @@ public final class DeadlineRush {
     private void inbox(String database, Http http, String proposal, String serviceDatabase) throws Exception {
         int waiting = submitUntilWaiting(http, proposal, Math.min(INBOX, INBOX_THROUGH_API));
         if (INBOX > waiting && waiting > 0) {
-            int copies = (INBOX - waiting + waiting - 1) / waiting;
+            int copies = (int) Math.ceil((INBOX - waiting) / (double) waiting);
             boolean postgres = database.equals("postgres");
             double took = InboxCopies.multiply(serviceDatabase, postgres ? "postgres" : "sa", "", copies);
             waiting = stzaTasks(http);

@@ -79,7 +79,8 @@ public class ProposalProcess {
     /** Submits a new proposal with its documents; returns its reference. */
     public String submit(Caller caller, Map<String, ?> input, List<Upload> uploads) {
         ProposalDetails details = validated(input, uploads, 0);
-        var instance = as(caller, () -> {
+        // The exchange process is shared, in no review space: no need to look the caller's spaces up.
+        var instance = as(caller, List.of(), () -> {
             try {
                 return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
                         .setVariables(ProposalVariables.of(details)).executeWithVariablesInReturn();
@@ -110,7 +111,7 @@ public class ProposalProcess {
                     + " is still being delivered; try again in a few minutes");
         }
         try {
-            as(caller, () -> {
+            as(caller, spacesOf(caller), () -> {
                 taskService.complete(task.getId(), ProposalVariables.of(details));
                 return null;
             });
@@ -171,11 +172,14 @@ public class ProposalProcess {
         return details;
     }
 
-    private <T> T as(Caller caller, Supplier<T> work) {
+    /** The review spaces the caller belongs to: an applicant's change request lives in one of them. */
+    private List<String> spacesOf(Caller caller) {
+        return identityService.createTenantQuery().userMember(caller.userId()).includingGroupsOfUser(true).list()
+                .stream().map(Tenant::getId).toList();
+    }
+
+    private <T> T as(Caller caller, List<String> spaces, Supplier<T> work) {
         Authentication previous = identityService.getCurrentAuthentication();
-        // With the review spaces the caller belongs to: an applicant's change request lives in one.
-        List<String> spaces = identityService.createTenantQuery().userMember(caller.userId())
-                .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
         identityService.setAuthentication(caller.userId(), caller.groups(), spaces);
         try {
             return work.get();
