@@ -9,6 +9,8 @@ public final class ExchangeProposalProcess {
 
     public static final String PROCESS_KEY = "exchange-proposal";
     public static final String REVIEW_PROCESS_KEY = "proposal-review";
+    /** The review's one task for reviewers (and their supervisors); the other is the applicant's revision. */
+    public static final String REVIEW_TASK = "Task_ReviewProposal";
     public static final String ELIGIBILITY_DECISION = "eligibility";
 
     /** Message that starts the withdrawal event sub-process; correlated by the business key (the reference). */

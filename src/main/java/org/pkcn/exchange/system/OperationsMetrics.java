@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.pkcn.exchange.proposal.ProposalRegistry;
 import org.pkcn.exchange.proposal.ProposalStatus;
 import org.pkcn.exchange.review.Party;
+import org.pkcn.exchange.review.process.ReviewQueue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,6 @@ class OperationsMetrics {
     static final String OVERDUE_TASKS = "exchange.review.tasks.overdue";
     static final String FAILED_JOBS = "exchange.jobs.failed";
     static final String INCIDENTS = "exchange.incidents.open";
-    private static final String REVIEW_TASK = "Task_ReviewProposal";
 
     private record Snapshot(Map<ProposalStatus, Long> proposals, Map<Party, Long> openTasks,
             Map<Party, Long> overdueTasks, long failedJobs, long incidents, Instant takenAt) {
@@ -106,7 +106,6 @@ class OperationsMetrics {
     }
 
     private TaskQuery reviewTasks(Party party) {
-        return taskService.createTaskQuery().taskDefinitionKey(REVIEW_TASK)
-                .taskCandidateGroupIn(List.of(party.reviewers(), party.supervisors())).includeAssignedTasks();
+        return ReviewQueue.of(taskService, party);
     }
 }

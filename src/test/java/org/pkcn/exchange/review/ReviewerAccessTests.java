@@ -181,6 +181,26 @@ class ReviewerAccessTests extends ProcessScenario {
     }
 
     @Test
+    void eachInbox_listsItsPartysReviews_claimedOrNot_butNotTheRevisionsApplicantsOweIt() throws Exception {
+        String waiting = acknowledged(SampleProposals.jointAiResearch());
+        String claimed = acknowledged(SampleProposals.jointAiResearch());
+        taskService.claim(reviewTask(claimed).getId(), STZA_REVIEWER);
+        String withTheApplicant = acknowledged(SampleProposals.jointAiResearch());
+        decide(withTheApplicant, STZA_REVIEWER, "REQUEST_CHANGES", "Please name the two mills of the pilot");
+        managementService.executeJob(managementService.createJobQuery()
+                .processInstanceId(review(withTheApplicant).getId()).messages().singleResult().getId());
+        assertThat(revisionTask(withTheApplicant).getTenantId()).isEqualTo(Party.STZA.reviewSpace());
+        String atZbra = acknowledged(SampleProposals.jointAiResearch());
+        decideAsEngine(atZbra, STZA_REVIEWER);
+
+        assertThat(referencesInFilter(STZA_REVIEWER, "STZA inbox")).contains(waiting, claimed)
+                .doesNotContain(withTheApplicant, atZbra);
+        assertThat(referencesInFilter(ZBRA_REVIEWER, "ZBRA inbox")).contains(atZbra)
+                .doesNotContain(waiting, claimed, withTheApplicant);
+        assertThat(referencesInFilter(APPLICANT, "My tasks")).contains(withTheApplicant);
+    }
+
+    @Test
     void filterColumns_areShownToThoseWhoSeeTheTask() throws Exception {
         String reference = acknowledged(SampleProposals.jointAiResearch());
 
@@ -230,6 +250,19 @@ class ReviewerAccessTests extends ProcessScenario {
     /** The columns (variables) the Tasklist gets for this proposal's task in the user's filter of this name. */
     private java.util.Map<String, String> columnsInFilter(String user, String filterName, String reference)
             throws Exception {
+        List<java.util.Map<String, String>> rows = rowsInFilter(user, filterName);
+        return rows.stream().filter(columns -> reference.equals(columns.get(LIST_REFERENCE))).findFirst()
+                .orElseThrow(() -> new AssertionError(user + " finds no task with the column " + LIST_REFERENCE
+                        + " = " + reference + " in " + filterName + ": " + rows));
+    }
+
+    /** The proposals whose tasks the Tasklist lists in the user's filter of this name. */
+    private List<String> referencesInFilter(String user, String filterName) throws Exception {
+        return rowsInFilter(user, filterName).stream().map(columns -> columns.get(LIST_REFERENCE)).toList();
+    }
+
+    /** The rows the Tasklist shows in the user's filter of this name: each task's columns (variables). */
+    private List<java.util.Map<String, String>> rowsInFilter(String user, String filterName) throws Exception {
         String filterId = null;
         for (JsonNode filter : json.readTree(call("GET", "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=100",
                 user, null).body())) {
@@ -239,21 +272,19 @@ class ReviewerAccessTests extends ProcessScenario {
         }
         assertThat(filterId).as("%s's filter %s", user, filterName).isNotNull();
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId
-                        + "/list?firstResult=0&maxResults=100"))
+                        + "/list?firstResult=0&maxResults=1000"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
                 .header("Accept", "application/hal+json").header("Authorization", basic(user, DEMO)).build();
         JsonNode tasks = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
                 .path("_embedded").path("task");
+        List<java.util.Map<String, String>> rows = new ArrayList<>();
         for (JsonNode task : tasks) {
             java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
             task.path("_embedded").path("variable").forEach(variable -> columns.put(variable.get("name").asText(),
                     variable.get("value").asText()));
-            if (reference.equals(columns.get(LIST_REFERENCE))) {
-                return columns;
-            }
+            rows.add(columns);
         }
-        throw new AssertionError(user + " finds no task with the column " + LIST_REFERENCE + " = " + reference + " in "
-                + filterName + ": " + tasks);
+        return rows;
     }
 
     private List<String> filterNamesSeenBy(String user) throws Exception {

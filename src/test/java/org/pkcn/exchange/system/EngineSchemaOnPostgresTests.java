@@ -80,10 +80,19 @@ class EngineSchemaOnPostgresTests {
     }
 
     @Test
-    void sameIndexes_plusOurIndexOfTasksByDueDate() {
+    void sameIndexes_plusOurIndexesOfTasksByDueDateAndByReviewQueue() {
         String indexes = "select indexdef from pg_indexes where schemaname = 'public' and tablename like 'act\\_%'";
         assertThat(rows(migrated, indexes)).containsExactlyInAnyOrderElementsOf(concat(rows(createdByEngine, indexes),
-                "CREATE INDEX act_idx_task_due_date ON public.act_ru_task USING btree (due_date_)"));
+                "CREATE INDEX act_idx_task_due_date ON public.act_ru_task USING btree (due_date_)",
+                "CREATE INDEX act_idx_task_review_queue ON public.act_ru_task USING btree (tenant_id_, task_def_key_, id_)"
+                        + " INCLUDE (proc_def_id_, case_execution_id_)"));
+    }
+
+    @Test
+    void theTaskTable_isVacuumedAfterFewChanges_soTheReviewQueueIsCountedFromItsIndex() {
+        assertThat(rows(migrated, "select unnest(reloptions) from pg_class where relname = 'act_ru_task'"))
+                .containsExactlyInAnyOrder("autovacuum_vacuum_scale_factor=0.02",
+                        "autovacuum_vacuum_insert_scale_factor=0.01");
     }
 
     @Test
@@ -115,7 +124,7 @@ class EngineSchemaOnPostgresTests {
         assertThat(rows(migrated, "select version from " + EngineSchemaMigration.HISTORY_TABLE
                 + " where success order by installed_rank")).startsWith("7.16.0.1")
                 .contains(ProductPropertiesUtil.getProductVersion().replaceAll("\\.\\d+$", ".0"))
-                .endsWith("7.24.0.100"); // our own index, after the release it indexes
+                .endsWith("7.24.0.101"); // our own indexes, after the release they index
     }
 
     private static void assertSame(String query) {
@@ -124,8 +133,8 @@ class EngineSchemaOnPostgresTests {
         assertThat(rows(migrated, query)).as(query).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    private static List<String> concat(List<String> rows, String row) {
-        return Stream.concat(rows.stream(), Stream.of(row)).toList();
+    private static List<String> concat(List<String> rows, String... more) {
+        return Stream.concat(rows.stream(), Stream.of(more)).toList();
     }
 
     private static List<String> rows(String database, String query) {

@@ -78,8 +78,7 @@ class TasklistFilters {
         for (Party party : Party.values()) {
             Filter inbox = save(party == Party.STZA ? STZA_INBOX : ZBRA_INBOX, null, 10,
                     "The " + party + " review queue / " + party + " 评审队列",
-                    taskService.createTaskQuery().taskCandidateGroupIn(List.of(party.reviewers(), party.supervisors()))
-                            .includeAssignedTasks().orderByDueDate().asc());
+                    ReviewQueue.of(taskService, party).orderByDueDate().asc());
             grantRead(inbox, party.reviewers(), party.supervisors());
         }
     }
