@@ -4,6 +4,7 @@ import static org.pkcn.exchange.proposal.ProposalFields.*;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.pkcn.exchange.proposal.ProposalDetails;
 import org.pkcn.exchange.proposal.ProposalFields;
@@ -41,6 +42,19 @@ public final class ProposalVariables {
             input.put(COUNTERPART_EMAIL, null);
         }
         return input;
+    }
+
+    /**
+     * Leaves the validated values in the scope, setting only those that differ from what is there: the API
+     * already starts with them, and each value set again costs a variable update and, on history level full,
+     * a history detail row (20 of them per submission).
+     */
+    public static void writeTo(VariableScope scope, ProposalDetails details) {
+        of(details).forEach((name, value) -> {
+            if (!scope.hasVariable(name) || !Objects.equals(scope.getVariable(name), value)) {
+                scope.setVariable(name, value);
+            }
+        });
     }
 
     /** The validated values, normalised (trimmed, upper-case codes), every field present. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,27 @@ class FormValuesAreAcceptedTests extends ProcessScenario {
         assertThat(runtimeService.getVariable(review(reference).getId(), COUNTERPART_NAME)).isNull();
         assertThat(review(reference)).isNotNull();
         assertThat(reviewTask(reference)).isNotNull();
+    }
+
+    @Test
+    void registration_writesBackOnlyTheFieldsItNormalised() {
+        Map<String, Object> fields = new LinkedHashMap<>(SampleProposals.jointAiResearch());
+        String title = (String) fields.get(TITLE);
+        fields.put(TITLE, "  " + title + "  ");
+
+        String instance = mainInstanceId(submittedThroughTheStartForm(fields));
+
+        assertThat(valuesWrittenTo(instance, TITLE)).containsExactly("  " + title + "  ", title);
+        assertThat(valuesWrittenTo(instance, APPLICANT_NAME)).containsExactly(fields.get(APPLICANT_NAME));
+        assertThat(runtimeService.getVariable(instance, TITLE)).isEqualTo(title);
+    }
+
+    /** Every value the variable took in this instance, in order: its history (level full) keeps each. */
+    private List<Object> valuesWrittenTo(String instance, String variable) {
+        return historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream().map(HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getVariableName().equals(variable)).map(HistoricVariableUpdate::getValue)
+                .toList();
     }
 
     /** Starts the process as the Tasklist's start form does: the signed-in applicant submits the form's values. */

@@ -27,6 +27,6 @@ class RecordResubmissionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Proposal proposal = registry.resubmit((String) execution.getVariable(REFERENCE),
                 ProposalVariables.readRevisionFrom(execution), (String) execution.getVariable(APPLICANT_USER));
-        execution.setVariables(ProposalVariables.of(proposal.details()));
+        ProposalVariables.writeTo(execution, proposal.details());
     }
 }

@@ -29,6 +29,6 @@ class RegisterProposalDelegate implements JavaDelegate {
         Proposal proposal = registry.register(ProposalVariables.readFrom(execution), applicant);
         execution.setProcessBusinessKey(proposal.reference());
         execution.setVariable(REFERENCE, proposal.reference());
-        execution.setVariables(ProposalVariables.of(proposal.details()));
+        ProposalVariables.writeTo(execution, proposal.details());
     }
 }
