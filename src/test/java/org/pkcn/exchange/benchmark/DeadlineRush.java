@@ -313,6 +313,9 @@ public final class DeadlineRush {
         String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
         measureQuery(database, "inbox: Tasklist filter 'STZA inbox' (list, 15, hal+json)", () -> expect(http.postHal(
                 "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", "stza-reviewer", sorting), 200));
+        TasklistSession tasklist = TasklistSession.signIn(http.base(), "stza-reviewer");
+        measureQuery(database, "inbox: Tasklist filter 'STZA inbox' as the Tasklist asks (signed in, list 15 + count)",
+                () -> expect(tasklist.filterPage(filter, 15, sorting), 200));
         measureQuery(database, "inbox: Tasklist filter 'STZA inbox' (count)", () -> expect(http.post(
                 "/engine-rest/filter/" + filter + "/count", "stza-reviewer", "{}"), 200));
         measureQuery(database, "inbox: GET /engine-rest/task?candidateGroup=stza-reviewers (15)", () -> expect(http.get(

@@ -22,6 +22,10 @@ final class Http {
         this.base = base;
     }
 
+    String base() {
+        return base;
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
