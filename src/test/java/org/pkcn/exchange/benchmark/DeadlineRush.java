@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.pkcn.exchange.WebappSession;
 import org.pkcn.exchange.process.SampleProposals;
 
 /**
@@ -313,9 +314,13 @@ public final class DeadlineRush {
         String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
         measureQuery(database, "inbox: Tasklist filter 'STZA inbox' (list, 15, hal+json)", () -> expect(http.postHal(
                 "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", "stza-reviewer", sorting), 200));
-        TasklistSession tasklist = TasklistSession.signIn(http.base(), "stza-reviewer");
+        WebappSession tasklist = new WebappSession(http.base(), "tasklist");
+        if (tasklist.signIn("stza-reviewer", "demo") != 200) {
+            throw new IllegalStateException("stza-reviewer could not sign in to the Tasklist");
+        }
         measureQuery(database, "inbox: Tasklist filter 'STZA inbox' as the Tasklist asks (signed in, list 15 + count)",
-                () -> expect(tasklist.filterPage(filter, 15, sorting), 200));
+                () -> expect(tasklist.post("/camunda/api/engine/engine/default/filter/" + filter
+                        + "/list?firstResult=0&maxResults=15", "application/hal+json", sorting), 200));
         measureQuery(database, "inbox: Tasklist filter 'STZA inbox' (count)", () -> expect(http.post(
                 "/engine-rest/filter/" + filter + "/count", "stza-reviewer", "{}"), 200));
         measureQuery(database, "inbox: GET /engine-rest/task?candidateGroup=stza-reviewers (15)", () -> expect(http.get(

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.pkcn.exchange.WebappSession;
 import org.pkcn.exchange.identity.ProgrammeGroups;
 import org.pkcn.exchange.process.ProcessScenario;
 import org.pkcn.exchange.process.SampleProposals;
@@ -296,15 +297,7 @@ class ReviewerAccessTests extends ProcessScenario {
 
     /** Logs in to a webapp as its login page does: with the CSRF token the webapp handed out first. */
     private int webappLogin(String user, String app) throws Exception {
-        var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        var page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + DEMO)).build();
-        return browser.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return new WebappSession("http://localhost:" + port, app).signIn(user, DEMO);
     }
 
     private static String decision(String decision, String comment) {
