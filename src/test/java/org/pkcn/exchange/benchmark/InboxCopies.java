@@ -52,15 +52,6 @@ final class InboxCopies {
                 }
                 connection.commit();
             }
-            if (url.startsWith("jdbc:postgresql:")) {
-                // What autovacuum does on its own within a minute of such growth (a real inbox fills over weeks,
-                // not in the seconds of this copy): statistics for the planner, and the visibility map that lets
-                // a count read an index alone. VACUUM runs outside a transaction.
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("vacuum analyze");
-                }
-            }
         }
         return (System.nanoTime() - start) / 1e9;
     }
