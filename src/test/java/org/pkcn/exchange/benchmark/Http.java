@@ -1,12 +1,12 @@
 package org.pkcn.exchange.benchmark;
 
+import static org.pkcn.exchange.BasicAuth.basic;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The users' side of the wire: java.net.http, HTTP Basic on every call, as the API and the Tasklist's REST calls go. */
@@ -24,10 +24,6 @@ final class Http {
 
     String base() {
         return base;
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(String path, String user) throws Exception {

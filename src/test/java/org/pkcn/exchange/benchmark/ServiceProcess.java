@@ -1,5 +1,7 @@
 package org.pkcn.exchange.benchmark;
 
+import static org.pkcn.exchange.BasicAuth.basic;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -45,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
         // Ready: accounts created and the models deployed (both happen once the application has started).
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/engine-rest/process-definition/count?key=exchange-proposal"))
-                .header("Authorization", Http.basic("admin", "demo")).timeout(Duration.ofSeconds(5)).build();
+                .header("Authorization", basic("admin", "demo")).timeout(Duration.ofSeconds(5)).build();
         int readyWithin = Integer.getInteger("bench.ready.timeout", 600);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(readyWithin);
         try {

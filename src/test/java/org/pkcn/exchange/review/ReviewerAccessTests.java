@@ -1,6 +1,7 @@
 package org.pkcn.exchange.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pkcn.exchange.BasicAuth.basic;
 import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_APPLICANT_NAME;
 import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_REFERENCE;
 import static org.pkcn.exchange.process.ExchangeProposalProcess.LIST_SECTOR;
@@ -12,9 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -321,10 +320,6 @@ class ReviewerAccessTests extends ProcessScenario {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", basic(user, password));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @SafeVarargs

@@ -1,14 +1,13 @@
 package org.pkcn.exchange.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pkcn.exchange.BasicAuth.basic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.process.SampleProposals;
 import org.pkcn.exchange.proposal.Proposals;
@@ -58,7 +57,7 @@ class ApplicantsTakeTheirTurnTests {
             assertThat(portal.body()).contains("Busy, please try again", "Nothing was done");
 
             HttpResponse<String> models = send(HttpRequest.newBuilder(uri("/admin/api/models"))
-                    .header("Authorization", basic("admin")));
+                    .header("Authorization", basic("admin", "demo")));
             assertThat(models.statusCode()).as("the administrators' model API").isEqualTo(200);
         } finally {
             admission.afterCompletion(longRequest, new MockHttpServletResponse(), null, null);
@@ -69,17 +68,13 @@ class ApplicantsTakeTheirTurnTests {
     }
 
     private HttpResponse<String> submit(String proposal) throws Exception {
-        return send(HttpRequest.newBuilder(uri("/api/proposals")).header("Authorization", basic("applicant"))
+        return send(HttpRequest.newBuilder(uri("/api/proposals")).header("Authorization", basic("applicant", "demo"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(proposal)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {

@@ -1,15 +1,14 @@
 package org.pkcn.exchange.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pkcn.exchange.BasicAuth.basic;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -134,10 +133,6 @@ class BrowserAndLoginSecurityTests {
 
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
 }

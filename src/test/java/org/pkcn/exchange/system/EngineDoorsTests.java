@@ -1,6 +1,7 @@
 package org.pkcn.exchange.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pkcn.exchange.BasicAuth.basic;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -145,8 +145,7 @@ class EngineDoorsTests {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, "demo"));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,13 +1,12 @@
 package org.pkcn.exchange.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pkcn.exchange.BasicAuth.basic;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,8 +30,7 @@ class SecretsStayHiddenTests {
         for (String path : new String[] {"/actuator/env", "/actuator/configprops", "/actuator/health",
                 "/engine-rest/no-such-thing", "/api/proposals/PKCN-0000-00000"}) {
             var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            "nobody:admin-Secret-0815".getBytes(StandardCharsets.UTF_8))).build(),
+                    .header("Authorization", basic("nobody", "admin-Secret-0815")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).as(path).doesNotContain("smtp-Secret-4711").doesNotContain("admin-Secret-0815");
             if (path.contains("env") || path.contains("configprops")) {

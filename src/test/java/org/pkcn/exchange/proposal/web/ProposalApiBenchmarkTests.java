@@ -1,20 +1,19 @@
 package org.pkcn.exchange.proposal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pkcn.exchange.BasicAuth.basic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
@@ -134,11 +133,11 @@ class ProposalApiBenchmarkTests {
 
     private int post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", basic("applicant")).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Authorization", basic("applicant", "demo")).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private int get(String path, String user) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user)).GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, "demo")).GET().build());
     }
 
     private final java.util.Set<String> accounts = new java.util.HashSet<>();
@@ -164,10 +163,6 @@ class ProposalApiBenchmarkTests {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     private static double median(List<Double> values) {
