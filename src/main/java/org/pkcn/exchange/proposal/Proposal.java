@@ -57,6 +57,11 @@ public class Proposal {
     @OrderBy("at, id")
     private List<StatusChange> history = new ArrayList<>();
 
+    /** The versions resubmissions replaced, oldest first; {@link #details} is the current one. */
+    @OneToMany(mappedBy = "proposal", cascade = CascadeType.ALL)
+    @OrderBy("number")
+    private List<ProposalVersion> earlierVersions = new ArrayList<>();
+
     protected Proposal() {
     }
 
@@ -87,6 +92,7 @@ public class Proposal {
 
     void resubmit(ProposalDetails revised, String applicant, Instant at) {
         requireStatus("resubmitted", ProposalStatus.CHANGES_REQUESTED);
+        earlierVersions.add(new ProposalVersion(this, currentVersion(), details, latestSubmission(), at));
         this.details = revised;
         record(ProposalStatus.RESUBMITTED, applicant, null, null, at);
     }
@@ -132,6 +138,31 @@ public class Proposal {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every version the applicant submitted that the registry holds, oldest first; the last is the current one.
+     * Versions replaced before the registry kept them (before V22) are missing, and so is what the next one changed.
+     */
+    public List<SubmittedVersion> versions() {
+        List<SubmittedVersion> versions = new ArrayList<>();
+        for (ProposalVersion earlier : earlierVersions) {
+            versions.add(earlier.asSubmitted(versions.isEmpty() ? null : versions.get(versions.size() - 1)));
+        }
+        StatusChange submission = latestSubmission();
+        versions.add(SubmittedVersion.of(currentVersion(), submission.actor(), submission.at(), null, details,
+                versions.isEmpty() ? null : versions.get(versions.size() - 1)));
+        return versions;
+    }
+
+    /** The submission is version 1, each resubmission the next. */
+    private int currentVersion() {
+        return 1 + (int) history.stream().filter(change -> change.status() == ProposalStatus.RESUBMITTED).count();
+    }
+
+    /** The change that brought the current fields: the submission or the latest resubmission. */
+    private StatusChange latestSubmission() {
+        return latest(ProposalStatus.RESUBMITTED).orElseGet(() -> latest(ProposalStatus.SUBMITTED).orElseThrow());
     }
 
     public StatusChange latestChange() {

@@ -1,5 +1,6 @@
 package org.pkcn.exchange.proposal;
 
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -30,6 +31,11 @@ public class ProposalAccess {
             throw new ProposalNotFoundException(reference);
         }
         return proposal;
+    }
+
+    /** Every version of the proposal the applicant submitted, if the caller may read it. */
+    public List<SubmittedVersion> versions(Caller caller, String reference) {
+        return readable(caller, reference).versions();
     }
 
     /** The proposal, if the caller is its applicant. */

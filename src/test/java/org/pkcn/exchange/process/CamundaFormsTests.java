@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.ExchangeTest;
+import org.pkcn.exchange.proposal.ProposalFields;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -65,19 +66,19 @@ class CamundaFormsTests extends ProcessScenario {
         String reference = submittedAndAcknowledged(SampleProposals.jointAiResearch());
         decide(reference, STZA_REVIEWER, "REQUEST_CHANGES", "Please name the *two* mills\nof the pilot");
         runReviewStep(reference);
-        revise(reference, Map.of());
+        revise(reference, Map.of(ProposalFields.BUDGET_AMOUNT, 240000.0));
 
         Task secondRound = reviewTask(reference);
         VariableMap shown = formService.getTaskFormVariables(secondRound.getId());
         assertThat(shown).doesNotContainKeys(DECISION, COMMENT);
         assertThat(taskService.getVariablesLocal(secondRound.getId())).containsOnlyKeys(PROPOSAL_HISTORY, PROPOSAL_BUDGET,
                 LIST_REFERENCE, LIST_TITLE, LIST_APPLICANT_NAME, LIST_SECTOR);
-        assertThat(shown.get(PROPOSAL_BUDGET)).isEqualTo("250,000.00 USD");
+        assertThat(shown.get(PROPOSAL_BUDGET)).isEqualTo("240,000.00 USD");
         assertThat(((String) shown.get(PROPOSAL_HISTORY)).lines()).hasSize(3).satisfies(lines -> {
             assertThat(lines.get(0)).matches("- \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC · Submitted / 已提交 · applicant");
             assertThat(lines.get(1)).endsWith(" · Changes requested / 要求修改 · STZA · stza-reviewer · "
                     + "Please name the \\*two\\* mills of the pilot");
-            assertThat(lines.get(2)).endsWith(" · Resubmitted / 已重新提交 · applicant");
+            assertThat(lines.get(2)).endsWith(" · Resubmitted / 已重新提交 · applicant · changed / 已修改: Budget / 预算");
         });
 
         decide(reference, STZA_REVIEWER, "APPROVE", "Fine now");

@@ -23,7 +23,7 @@ class ProposalDisplayTests {
         String history = ProposalDisplay.history(List.of(
                 change(ProposalStatus.SUBMITTED, "sara.ahmed", null, null, 0),
                 change(ProposalStatus.CHANGES_REQUESTED, "li.wei", "ZBRA", "请补充培训人数", 1),
-                change(ProposalStatus.RESUBMITTED, "sara.ahmed", null, null, 2)), 4000);
+                change(ProposalStatus.RESUBMITTED, "sara.ahmed", null, null, 2)), List.of(), 4000);
 
         assertThat(history.lines()).containsExactly(
                 "- 2026-11-28 09:30 UTC · Submitted / 已提交 · sara.ahmed",
@@ -34,10 +34,39 @@ class ProposalDisplayTests {
     @Test
     void typedText_staysOnItsLineAndShowsAsTyped() {
         String history = ProposalDisplay.history(List.of(change(ProposalStatus.REJECTED, "li_wei", "STZA",
-                "  # Not *this* year\r\n  <b>sorry</b> [link](x)  ", 0)), 4000);
+                "  # Not *this* year\r\n  <b>sorry</b> [link](x)  ", 0)), List.of(), 4000);
 
         assertThat(history).isEqualTo("- 2026-11-28 09:30 UTC · Rejected / 已拒绝 · STZA · li\\_wei · "
                 + "\\# Not \\*this\\* year \\<b\\>sorry\\</b\\> \\[link\\]\\(x\\)");
+    }
+
+    @Test
+    void aResubmission_namesTheFieldsItChanged() {
+        List<StatusChange> history = List.of(change(ProposalStatus.SUBMITTED, "sara.ahmed", null, null, 0),
+                change(ProposalStatus.CHANGES_REQUESTED, "li.wei", "STZA", "Name the mills", 1),
+                change(ProposalStatus.RESUBMITTED, "sara.ahmed", null, null, 2),
+                change(ProposalStatus.CHANGES_REQUESTED, "wang.fang", "ZBRA", "Budget?", 3),
+                change(ProposalStatus.RESUBMITTED, "sara.ahmed", null, null, 4));
+        List<SubmittedVersion> versions = List.of(version(1, ProposalFields.ALL), version(2,
+                List.of(ProposalFields.OBJECTIVES, ProposalFields.BUDGET_AMOUNT)), version(3, List.of()));
+
+        assertThat(ProposalDisplay.history(history, versions, 4000).lines()).containsExactly(
+                "- 2026-11-28 09:30 UTC · Submitted / 已提交 · sara.ahmed",
+                "- 2026-11-29 09:30 UTC · Changes requested / 要求修改 · STZA · li.wei · Name the mills",
+                "- 2026-11-30 09:30 UTC · Resubmitted / 已重新提交 · sara.ahmed · changed / 已修改: Objectives / 目标, "
+                        + "Budget / 预算",
+                "- 2026-12-01 09:30 UTC · Changes requested / 要求修改 · ZBRA · wang.fang · Budget?",
+                "- 2026-12-02 09:30 UTC · Resubmitted / 已重新提交 · sara.ahmed · no field changed / 未修改任何内容");
+    }
+
+    @Test
+    void everyField_hasABilingualLabel() {
+        assertThat(ProposalDisplay.FIELD_LABELS).containsOnlyKeys(ProposalFields.ALL);
+        assertThat(ProposalDisplay.FIELD_LABELS.values()).allMatch(label -> label.matches("[A-Za-z -]+ / .+"));
+    }
+
+    private static SubmittedVersion version(int number, List<String> changedFields) {
+        return new SubmittedVersion(number, "sara.ahmed", AT, null, null, changedFields);
     }
 
     @Test
@@ -50,7 +79,7 @@ class ProposalDisplayTests {
     @Test
     void aLongComment_isShortened() {
         String history = ProposalDisplay.history(List.of(change(ProposalStatus.CHANGES_REQUESTED, "li.wei", "ZBRA",
-                "长".repeat(3000), 0)), 4000);
+                "长".repeat(3000), 0)), List.of(), 4000);
 
         assertThat(history).endsWith(" · " + "长".repeat(ProposalDisplay.COMMENT_SHOWN) + "…");
     }
@@ -62,7 +91,7 @@ class ProposalDisplayTests {
             changes.add(change(ProposalStatus.CHANGES_REQUESTED, "li.wei", "ZBRA", "Round " + round + " " + "x".repeat(400), round));
         }
 
-        String history = ProposalDisplay.history(changes, 4000);
+        String history = ProposalDisplay.history(changes, List.of(), 4000);
 
         assertThat(history.length()).isLessThanOrEqualTo(4000);
         List<String> lines = history.lines().toList();

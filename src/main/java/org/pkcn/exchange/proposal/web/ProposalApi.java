@@ -20,6 +20,7 @@ import org.pkcn.exchange.proposal.process.ProposalProcess;
 import org.pkcn.exchange.proposal.web.ProposalJson.HistoryEntry;
 import org.pkcn.exchange.proposal.web.ProposalJson.ProposalView;
 import org.pkcn.exchange.proposal.web.ProposalJson.SummaryView;
+import org.pkcn.exchange.proposal.web.ProposalJson.VersionEntry;
 import org.pkcn.exchange.proposal.web.ProposalJson.Withdrawal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,6 +110,14 @@ class ProposalApi {
     @Operation(summary = "Every status change: what, by whom, which party, when, and the comment")
     List<HistoryEntry> history(@PathVariable String reference, Authentication signedIn) {
         return access.readable(caller(signedIn), reference).history().stream().map(HistoryEntry::of).toList();
+    }
+
+    @GetMapping("/{reference}/versions")
+    @Operation(summary = "Every version the applicant submitted, oldest first, each with the fields it changed",
+            description = "A resubmission keeps the version it replaces: reviewers see what changed since their "
+                    + "last round. The last entry is the current version (replacedAt null).")
+    List<VersionEntry> versions(@PathVariable String reference, Authentication signedIn) {
+        return access.versions(caller(signedIn), reference).stream().map(VersionEntry::of).toList();
     }
 
     @PutMapping(path = "/{reference}", consumes = MediaType.APPLICATION_JSON_VALUE)

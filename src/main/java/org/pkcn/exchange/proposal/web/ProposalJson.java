@@ -11,6 +11,7 @@ import org.pkcn.exchange.proposal.ProposalDetails;
 import org.pkcn.exchange.proposal.ProposalProgress;
 import org.pkcn.exchange.proposal.ProposalSummary;
 import org.pkcn.exchange.proposal.StatusChange;
+import org.pkcn.exchange.proposal.SubmittedVersion;
 
 /** The API's JSON: what it answers. Requests are plain objects of the fields named in {@code ProposalFields}. */
 final class ProposalJson {
@@ -61,6 +62,17 @@ final class ProposalJson {
 
         static HistoryEntry of(StatusChange change) {
             return new HistoryEntry(change.status().name(), change.actor(), change.party(), change.comment(), change.at());
+        }
+    }
+
+    @Schema(description = "One submitted version: who and when, until when it stood (null: the current one), "
+            + "which fields differ from the version before (all for the first) and its fields")
+    record VersionEntry(int number, String submittedBy, Instant submittedAt, Instant replacedAt,
+            List<String> changedFields, Fields fields) {
+
+        static VersionEntry of(SubmittedVersion version) {
+            return new VersionEntry(version.number(), version.submittedBy(), version.submittedAt(),
+                    version.replacedAt(), version.changedFields(), Fields.of(version.details()));
         }
     }
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * On creating "Review proposal": what the review form (forms/review-proposal.form) shows besides the proposal's
  * own variables, as task-local variables that end with the task: the registry's history of the proposal (its
- * newest lines, when all would not fit in a String variable) and its budget with the currency.
+ * newest lines, when all would not fit in a String variable; each resubmission with the fields it changed) and
+ * its budget with the currency.
  *
  * <p>It also clears the decision and comment of an earlier round (STZA's, seen by ZBRA's review, or the change
  * request before a resubmission): the Tasklist fills a form from the variables it sees, and a reviewer must
@@ -37,7 +38,8 @@ class ReviewTaskDisplayListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Proposal proposal = registry.get((String) task.getVariable(REFERENCE));
-        task.setVariableLocal(PROPOSAL_HISTORY, ProposalDisplay.history(proposal.history(), LONGEST_TEXT_VARIABLE));
+        task.setVariableLocal(PROPOSAL_HISTORY, ProposalDisplay.history(proposal.history(), proposal.versions(),
+                LONGEST_TEXT_VARIABLE));
         task.setVariableLocal(PROPOSAL_BUDGET, ProposalDisplay.budget(proposal.details()));
         task.getExecution().removeVariable(DECISION);
         task.getExecution().removeVariable(COMMENT);

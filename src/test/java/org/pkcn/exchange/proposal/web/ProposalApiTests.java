@@ -132,6 +132,32 @@ class ProposalApiTests extends ApiScenario {
     }
 
     @Test
+    void versions_afterARevision_holdWhatTheReviewersSawBefore_andWhatChanged() throws Exception {
+        Map<String, Object> first = SampleProposals.jointAiResearch();
+        String reference = submitted(APPLICANT, first);
+        runPendingStep(reference);
+        decide(reference, STZA_REVIEWER, "REQUEST_CHANGES", "Name the two mills of the pilot.");
+        runReviewStep(reference);
+        call(APPLICANT, put("/api/proposals/" + reference).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(SampleProposals.with(first, ProposalFields.OBJECTIVES,
+                        "A pilot in the Lahore and Faisalabad mills.")))).andExpect(status().isOk());
+
+        JsonNode versions = body(call(STZA_REVIEWER, get("/api/proposals/" + reference + "/versions"))
+                .andExpect(status().isOk()));
+
+        assertThat(versions.findValuesAsText("number")).containsExactly("1", "2");
+        assertThat(versions.at("/0/fields/objectives").asText()).isEqualTo(first.get(ProposalFields.OBJECTIVES));
+        assertThat(versions.at("/0/submittedBy").asText()).isEqualTo(APPLICANT);
+        assertThat(versions.at("/0/replacedAt").asText()).isEqualTo(versions.at("/1/submittedAt").asText());
+        assertThat(versions.at("/1/replacedAt").isNull()).isTrue();
+        assertThat(versions.at("/1/changedFields").toString()).isEqualTo("[\"objectives\"]");
+        assertThat(versions.at("/1/fields/objectives").asText()).isEqualTo("A pilot in the Lahore and Faisalabad mills.");
+        assertThat(jdbc.queryForObject("select count(*) from proposal_version v join proposal p on p.id = v.proposal_id"
+                + " where p.reference = ?", Integer.class, reference)).isEqualTo(1);
+        call(OTHER_APPLICANT, get("/api/proposals/" + reference + "/versions")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void withdrawal_endsTheProposal_andASecondOneIsAConflict() throws Exception {
         String reference = submitted(APPLICANT, SampleProposals.jointAiResearch());
 
