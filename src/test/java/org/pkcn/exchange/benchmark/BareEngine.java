@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.pkcn.exchange.process.ExchangeProposalProcess;
 import org.pkcn.exchange.process.SampleProposals;
+import org.pkcn.exchange.system.HistoryWithoutVariableDetails;
 
 /**
  * The baseline: the same BPMN and DMN files in a standalone engine inside the driver's JVM, every delegate
@@ -46,6 +47,7 @@ final class BareEngine implements AutoCloseable {
         configuration.setJdbcDriver(jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver");
         configuration.setJdbcMaxActiveConnections(10);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        HistoryWithoutVariableDetails.offer(configuration);
         configuration.setHistory(history);
         // As the service evaluates decision tables (application.properties): the same engine, only without the service.
         configuration.setDmnFeelEnableLegacyBehavior(true);

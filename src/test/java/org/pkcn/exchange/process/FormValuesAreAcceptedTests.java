@@ -17,10 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -172,14 +175,29 @@ class FormValuesAreAcceptedTests extends ProcessScenario {
         String title = (String) fields.get(TITLE);
         fields.put(TITLE, "  " + title + "  ");
 
-        String instance = mainInstanceId(submittedThroughTheStartForm(fields));
+        String instance = withEveryVariableWriteRecorded(() -> mainInstanceId(submittedThroughTheStartForm(fields)));
 
         assertThat(valuesWrittenTo(instance, TITLE)).containsExactly("  " + title + "  ", title);
         assertThat(valuesWrittenTo(instance, APPLICANT_NAME)).containsExactly(fields.get(APPLICANT_NAME));
         assertThat(runtimeService.getVariable(instance, TITLE)).isEqualTo(title);
     }
 
-    /** Every value the variable took in this instance, in order: its history (level full) keeps each. */
+    /**
+     * Runs the step on history level {@code full}, which records each variable write as a history detail
+     * row; the service's level leaves those rows out (system.HistoryWithoutVariableDetails).
+     */
+    private <T> T withEveryVariableWriteRecorded(Supplier<T> step) {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        HistoryLevel servicesLevel = configuration.getHistoryLevel();
+        configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
+        try {
+            return step.get();
+        } finally {
+            configuration.setHistoryLevel(servicesLevel);
+        }
+    }
+
+    /** Every value the variable took in this instance, in order, as history level full recorded it. */
     private List<Object> valuesWrittenTo(String instance, String variable) {
         return historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
                 .orderPartiallyByOccurrence().asc().list().stream().map(HistoricVariableUpdate.class::cast)
