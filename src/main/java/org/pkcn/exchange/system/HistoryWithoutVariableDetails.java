@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything of {@code full}
  * but the row per variable write in ACT_HI_DETAIL.
  *
- * <p>Why: a submission sets about 25 variables, each a detail row on {@code full}. Those rows only repeated
- * what a proposal said, and the registry keeps that itself (each version an applicant submitted, with what
+ * <p>Why: a submission writes about 55 variables (its own and their copies in the review it starts), each a
+ * detail row on {@code full}. Those rows only repeated what a proposal said, and the registry keeps that itself (each version an applicant submitted, with what
  * changed: {@code proposal.ProposalVersion}). Kept: the user operation log (who deployed a model, who changed an
  * instance in Cockpit), each variable's latest value (ACT_HI_VARINST), tasks, activities, incidents, the job log
  * and decisions with their inputs and outputs. The level keeps full's id (3), the only thing the engine checks
