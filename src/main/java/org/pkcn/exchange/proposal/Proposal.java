@@ -146,7 +146,8 @@ public class Proposal {
      */
     public List<SubmittedVersion> versions() {
         List<SubmittedVersion> versions = new ArrayList<>();
-        for (ProposalVersion earlier : earlierVersions) {
+        // Only a resubmission keeps a version: a proposal never resubmitted (most) has none to load.
+        for (ProposalVersion earlier : currentVersion() == 1 ? List.<ProposalVersion>of() : earlierVersions) {
             versions.add(earlier.asSubmitted(versions.isEmpty() ? null : versions.get(versions.size() - 1)));
         }
         StatusChange submission = latestSubmission();
