@@ -145,14 +145,16 @@ public class Proposal {
      * Versions replaced before the registry kept them (before V22) are missing, and so is what the next one changed.
      */
     public List<SubmittedVersion> versions() {
+        int current = currentVersion();
         List<SubmittedVersion> versions = new ArrayList<>();
+        SubmittedVersion before = null;
         // Only a resubmission keeps a version: a proposal never resubmitted (most) has none to load.
-        for (ProposalVersion earlier : currentVersion() == 1 ? List.<ProposalVersion>of() : earlierVersions) {
-            versions.add(earlier.asSubmitted(versions.isEmpty() ? null : versions.get(versions.size() - 1)));
+        for (ProposalVersion earlier : current == 1 ? List.<ProposalVersion>of() : earlierVersions) {
+            before = earlier.asSubmitted(before);
+            versions.add(before);
         }
         StatusChange submission = latestSubmission();
-        versions.add(SubmittedVersion.of(currentVersion(), submission.actor(), submission.at(), null, details,
-                versions.isEmpty() ? null : versions.get(versions.size() - 1)));
+        versions.add(SubmittedVersion.of(current, submission.actor(), submission.at(), null, details, before));
         return versions;
     }
 
