@@ -30,9 +30,15 @@ public final class ExchangeProposalProcess {
     public static final String WITHDRAWN_BY = "withdrawnBy";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
-    /** Task-local variables that the review form shows (set when the review task is created). */
+    /**
+     * Task-local variables that the review form shows, written from the registry when the review task is created:
+     * the review process holds no copy of the proposal's fields (only what it works with: the reference, the
+     * applicant, the party and its groups), so each waiting review costs a few rows, not the whole proposal again.
+     */
+    public static final String PROPOSAL_SUMMARY = "proposalSummary";
+    public static final String PROPOSAL_OBJECTIVES = "proposalObjectives";
+    public static final String PROPOSAL_EXPECTED_OUTCOMES = "proposalExpectedOutcomes";
     public static final String PROPOSAL_HISTORY = "proposalHistory";
-    public static final String PROPOSAL_BUDGET = "proposalBudget";
 
     /**
      * Task-local copies of what the Tasklist's lists show as columns (reference, title, applicant organisation,

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A proposal as a reviewer reads it in the Tasklist: its history one line per status change and its budget
- * with the currency. Lines are Markdown list items, since the Camunda Forms' text views render Markdown; text
- * that people typed (comments, account names) is escaped so that it shows as typed and a line stays a line.
- * Labels are bilingual, English / Chinese, like the forms: ZBRA's reviewers read Chinese.
+ * A proposal as a reviewer reads it in the Tasklist: a summary of its fields, and its history one line per status
+ * change. Both are Markdown, since the Camunda Forms' text views render Markdown; text that people typed (names,
+ * comments, account names) is escaped so that it shows as typed and a line stays a line. Labels are bilingual,
+ * English / Chinese, worded as the start form words them: ZBRA's reviewers read Chinese.
  */
 public final class ProposalDisplay {
 
@@ -46,7 +46,61 @@ public final class ProposalDisplay {
             Map.entry(ProposalFields.BUDGET_AMOUNT, "Budget / 预算"),
             Map.entry(ProposalFields.BUDGET_CURRENCY, "Currency / 币种"));
 
+    /** The choices as the start form (forms/submit-proposal.form) labels them; a test keeps the two the same. */
+    static final Map<Enum<?>, String> CHOICE_LABELS = Map.ofEntries(
+            Map.entry(OrganisationKind.ENTERPRISE, "Enterprise / 企业"),
+            Map.entry(OrganisationKind.RD_CENTRE, "R&D centre / 研发中心"),
+            Map.entry(OrganisationKind.ACADEMIC_INSTITUTION, "Academic institution / 学术机构"),
+            Map.entry(OrganisationKind.TECHNOLOGY_ZONE_DEVELOPER, "Technology-zone developer / 科技园区开发商"),
+            Map.entry(Country.PK, "Pakistan / 巴基斯坦"),
+            Map.entry(Country.CN, "China / 中国"),
+            Map.entry(Language.EN, "English / 英文"),
+            Map.entry(Language.ZH, "Chinese / 中文"),
+            Map.entry(Sector.SEMICONDUCTORS, "Semiconductors / 半导体"),
+            Map.entry(Sector.CLOUD_COMPUTING, "Cloud computing / 云计算"),
+            Map.entry(Sector.ARTIFICIAL_INTELLIGENCE, "Artificial intelligence / 人工智能"),
+            Map.entry(Sector.ROBOTICS, "Robotics / 机器人"),
+            Map.entry(Sector.FINTECH, "Fintech / 金融科技"),
+            Map.entry(Sector.BLOCKCHAIN, "Blockchain / 区块链"),
+            Map.entry(Sector.BIOTECH, "Biotech / 生物技术"),
+            Map.entry(ExchangeKind.INFORMATION_SHARING,
+                    "Sharing science and technology development experience / 科技发展经验交流"),
+            Map.entry(ExchangeKind.JOINT_RESEARCH, "Joint research / 联合研究"),
+            Map.entry(ExchangeKind.TECHNOLOGY_ZONE_COOPERATION,
+                    "Construction and management of technology zones / 科技园区建设与管理"),
+            Map.entry(ExchangeKind.SCIENCE_PARK_COOPERATION, "Science and technology park cooperation / 科技园合作"),
+            Map.entry(ExchangeKind.TALENT_TRAINING, "International talent training / 国际人才培养"),
+            Map.entry(ExchangeKind.PROJECT_DOCKING, "Project docking / 项目对接"));
+
     private ProposalDisplay() {
+    }
+
+    /**
+     * The proposal's fields but its two long texts (objectives and expected outcomes, which the review form shows
+     * as typed, each in a variable of its own), one paragraph per line: title, reference, applicant, contact,
+     * counterpart (or the request for project docking), sector and kind of exchange, dates and budget. Under the
+     * 4,000 characters of a String variable even for the longest fields with every typed character escaped.
+     */
+    public static String summary(String reference, ProposalDetails details) {
+        List<String> lines = new ArrayList<>();
+        lines.add("## " + typed(details.title()));
+        lines.add("**Registry reference / 登记编号：** " + reference);
+        lines.add("**Applicant / 申请机构：** " + typed(details.applicantName()) + " — "
+                + CHOICE_LABELS.get(details.applicantKind()) + ", " + typed(details.applicantCity()) + ", "
+                + CHOICE_LABELS.get(details.applicantCountry()));
+        lines.add("**Contact / 联系人：** " + typed(details.contactName()) + ", " + typed(details.contactEmail())
+                + " — e-mails in / 邮件语言：" + CHOICE_LABELS.get(details.contactLanguage()));
+        lines.add(details.dockingRequested()
+                ? "**Counterpart / 合作方：** project docking requested: the programme is to find one in the other "
+                        + "country. / 已申请项目对接：由项目在对方国家寻找合作方。"
+                : "**Counterpart / 合作方：** " + typed(details.counterpartName()) + " — "
+                        + CHOICE_LABELS.get(details.counterpartKind()) + ", " + typed(details.counterpartEmail()));
+        lines.add("**Sector / 领域：** " + CHOICE_LABELS.get(details.sector()));
+        lines.add("**Kind of exchange / 交流类型：** " + CHOICE_LABELS.get(details.exchangeKind()));
+        lines.add("**Start date / 开始日期：** " + details.startDate());
+        lines.add("**Duration / 期限：** " + details.durationMonths() + " months / 个月");
+        lines.add("**Budget / 预算：** " + budget(details));
+        return String.join("\n\n", lines);
     }
 
     /**
@@ -101,7 +155,7 @@ public final class ProposalDisplay {
     }
 
     /** The budget as people write it: {@code 250,000.00 USD}. */
-    public static String budget(ProposalDetails details) {
+    private static String budget(ProposalDetails details) {
         return String.format(Locale.ROOT, "%,.2f %s", details.budgetAmount(), details.budgetCurrency());
     }
 

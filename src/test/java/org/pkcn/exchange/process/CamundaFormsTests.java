@@ -62,7 +62,7 @@ class CamundaFormsTests extends ProcessScenario {
     }
 
     @Test
-    void reviewTask_showsTheHistoryAndTheBudget_andNoEarlierDecision() {
+    void reviewTask_showsTheProposalAsTheRegistryHasIt_andNoEarlierDecision() {
         String reference = submittedAndAcknowledged(SampleProposals.jointAiResearch());
         decide(reference, STZA_REVIEWER, "REQUEST_CHANGES", "Please name the *two* mills\nof the pilot");
         runReviewStep(reference);
@@ -71,22 +71,40 @@ class CamundaFormsTests extends ProcessScenario {
         Task secondRound = reviewTask(reference);
         VariableMap shown = formService.getTaskFormVariables(secondRound.getId());
         assertThat(shown).doesNotContainKeys(DECISION, COMMENT);
-        assertThat(taskService.getVariablesLocal(secondRound.getId())).containsOnlyKeys(PROPOSAL_HISTORY, PROPOSAL_BUDGET,
-                LIST_REFERENCE, LIST_TITLE, LIST_APPLICANT_NAME, LIST_SECTOR);
-        assertThat(shown.get(PROPOSAL_BUDGET)).isEqualTo("240,000.00 USD");
+        assertThat(taskService.getVariablesLocal(secondRound.getId())).containsOnlyKeys(PROPOSAL_SUMMARY,
+                PROPOSAL_OBJECTIVES, PROPOSAL_EXPECTED_OUTCOMES, PROPOSAL_HISTORY, LIST_REFERENCE, LIST_TITLE,
+                LIST_APPLICANT_NAME, LIST_SECTOR);
+        assertThat((String) shown.get(PROPOSAL_SUMMARY)).startsWith("## " + SampleProposals.jointAiResearch()
+                .get(ProposalFields.TITLE)).contains("**Budget / 预算：** 240,000.00 USD");
+        assertThat(shown.get(PROPOSAL_OBJECTIVES)).isEqualTo(SampleProposals.jointAiResearch()
+                .get(ProposalFields.OBJECTIVES));
         assertThat(((String) shown.get(PROPOSAL_HISTORY)).lines()).hasSize(3).satisfies(lines -> {
             assertThat(lines.get(0)).matches("- \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC · Submitted / 已提交 · applicant");
             assertThat(lines.get(1)).endsWith(" · Changes requested / 要求修改 · STZA · stza-reviewer · "
                     + "Please name the \\*two\\* mills of the pilot");
             assertThat(lines.get(2)).endsWith(" · Resubmitted / 已重新提交 · applicant · changed / 已修改: Budget / 预算");
         });
+        assertThat(runtimeService.getVariable(mainInstanceId(reference), ProposalFields.BUDGET_AMOUNT))
+                .as("Cockpit shows the exchange process with the revised fields").isEqualTo(240000.0);
 
         decide(reference, STZA_REVIEWER, "APPROVE", "Fine now");
         Task zbraReview = reviewTask(reference);
         assertThat(formService.getTaskFormVariables(zbraReview.getId())).as("STZA's decision is not ZBRA's")
                 .doesNotContainKeys(DECISION, COMMENT);
+        assertThat((String) taskService.getVariableLocal(zbraReview.getId(), PROPOSAL_SUMMARY))
+                .as("ZBRA sees the revised version").contains("240,000.00 USD");
         assertThat((String) taskService.getVariableLocal(zbraReview.getId(), PROPOSAL_HISTORY))
                 .contains("Approved by STZA / STZA 已批准 · STZA · stza-reviewer · Fine now");
+    }
+
+    @Test
+    void aWaitingReview_holdsWhatItWorksWith_notACopyOfTheProposal() {
+        String reference = submittedAndAcknowledged(SampleProposals.jointAiResearch());
+
+        assertThat(runtimeService.getVariables(review(reference).getId())).containsOnlyKeys(REFERENCE,
+                APPLICANT_USER, PARTY, REVIEWER_GROUP, SUPERVISOR_GROUP);
+        assertThat(runtimeService.getVariables(review(reference).getId())).containsEntry(REFERENCE, reference)
+                .containsEntry(APPLICANT_USER, APPLICANT).containsEntry(PARTY, "STZA");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the review form shows a proposal's history and budget. */
+/** How the review form shows a proposal: its summary and its history. */
 class ProposalDisplayTests {
 
     private static final Instant AT = Instant.parse("2026-11-28T09:30:00Z");
@@ -101,11 +101,60 @@ class ProposalDisplayTests {
     }
 
     @Test
-    void budget_readsAsPeopleWriteIt() {
-        ProposalDetails details = new ProposalDetails("t", "a", OrganisationKind.ENTERPRISE, Country.PK, "Lahore", "c",
-                "c@example.org", Language.EN, true, null, null, null, Sector.FINTECH, ExchangeKind.JOINT_RESEARCH, "o",
-                "e", LocalDate.of(2027, 1, 1), 12, new BigDecimal("1000000000000.00"), Currency.PKR);
+    void summary_isEveryFieldButTheLongTexts_oneParagraphEach_withBilingualLabels() {
+        ProposalDetails details = details("Cold chain *pilot*", "Lahore Tech Alliance", "sara_ahmed@lta.example.pk",
+                false, new BigDecimal("1000000000000.00"));
 
-        assertThat(ProposalDisplay.budget(details)).isEqualTo("1,000,000,000,000.00 PKR");
+        assertThat(ProposalDisplay.summary("P-2026-00042", details).split("\n\n")).containsExactly(
+                "## Cold chain \\*pilot\\*",
+                "**Registry reference / 登记编号：** P-2026-00042",
+                "**Applicant / 申请机构：** Lahore Tech Alliance — Enterprise / 企业, Lahore, Pakistan / 巴基斯坦",
+                "**Contact / 联系人：** Sara Ahmed, sara\\_ahmed@lta.example.pk — e-mails in / 邮件语言：English / 英文",
+                "**Counterpart / 合作方：** Zhongguancun AI Lab — R&D centre / 研发中心, partner@zgc.example.cn",
+                "**Sector / 领域：** Fintech / 金融科技",
+                "**Kind of exchange / 交流类型：** Joint research / 联合研究",
+                "**Start date / 开始日期：** 2027-01-01",
+                "**Duration / 期限：** 12 months / 个月",
+                "**Budget / 预算：** 1,000,000,000,000.00 PKR");
+    }
+
+    @Test
+    void summary_ofADockingRequest_saysTheProgrammeFindsTheCounterpart() {
+        String summary = ProposalDisplay.summary("P-2026-00042", details("t", "a", "c@example.org", true,
+                BigDecimal.TEN));
+
+        assertThat(summary).contains("**Counterpart / 合作方：** project docking requested")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void summary_ofTheLongestFields_withEveryCharacterEscaped_fitsAStringVariable() {
+        String longest = "*".repeat(ProposalValidator.SHORT_TEXT);
+        String email = "_".repeat(ProposalValidator.EMAIL_TEXT);
+        ProposalDetails details = new ProposalDetails(longest, longest, OrganisationKind.TECHNOLOGY_ZONE_DEVELOPER,
+                Country.PK, "#".repeat(ProposalValidator.CITY_TEXT), longest, email, Language.ZH, false, longest,
+                OrganisationKind.TECHNOLOGY_ZONE_DEVELOPER, email, Sector.ARTIFICIAL_INTELLIGENCE,
+                ExchangeKind.TECHNOLOGY_ZONE_COOPERATION, "o", "e", LocalDate.of(2027, 1, 1), 120,
+                new BigDecimal("1000000000000.00"), Currency.PKR);
+
+        assertThat(ProposalDisplay.summary("P-2026-00042", details)).hasSizeLessThanOrEqualTo(4000);
+    }
+
+    @Test
+    void everyChoice_hasABilingualLabel() {
+        for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(OrganisationKind.class, Country.class,
+                Language.class, Sector.class, ExchangeKind.class)) {
+            for (Enum<?> choice : type.getEnumConstants()) {
+                assertThat(ProposalDisplay.CHOICE_LABELS.get(choice)).as("%s", choice).matches("[A-Za-z &-]+ / .+");
+            }
+        }
+    }
+
+    private static ProposalDetails details(String title, String applicant, String contactEmail, boolean docking,
+            BigDecimal budget) {
+        return new ProposalDetails(title, applicant, OrganisationKind.ENTERPRISE, Country.PK, "Lahore", "Sara Ahmed",
+                contactEmail, Language.EN, docking, docking ? null : "Zhongguancun AI Lab",
+                docking ? null : OrganisationKind.RD_CENTRE, docking ? null : "partner@zgc.example.cn", Sector.FINTECH,
+                ExchangeKind.JOINT_RESEARCH, "o", "e", LocalDate.of(2027, 1, 1), 12, budget, Currency.PKR);
     }
 }

@@ -192,7 +192,11 @@ class TasklistJourneyTests extends ProcessScenario {
         screenshot("03-stza-inbox-lists-the-proposal");
         openTask(reference);
         claim();
-        assertThat(formText()).contains(TITLE, "Sindh Agritech Cooperative", "180,000.00 USD");
+        assertThat(formText()).contains(TITLE, "Sindh Agritech Cooperative", "180,000.00 USD",
+                "Zhongguancun Cold Chain Institute — R&D centre / 研发中心", "Joint research / 联合研究")
+                .as("the summary's Markdown is rendered, not shown").doesNotContain("**", "##");
+        scrollTo(waitFor(By.cssSelector(".fjs-container h2")));
+        screenshot("03b-stza-reads-the-proposal");
         chooseRadio("Decision", "Request changes");
         typeInto("Comment", CHANGE_REQUEST);
         complete("04-stza-requests-changes");
