@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * On creating "Review proposal": the proposal as the review form (forms/review-proposal.form) shows it, read from
  * the registry, as task-local variables that end with the task: a summary of its fields, its objectives and
  * expected outcomes as typed, and its history (its newest lines, when all would not fit in a String variable;
- * each resubmission with the fields it changed). The review process itself holds no copy of the fields: a
- * reviewer always sees the registry's current version, and a waiting review holds these four variables instead
- * of the proposal's twenty-odd (README "Performance").
+ * each resubmission with the fields it changed); and the task's list columns ({@link TaskListColumns}), from the
+ * same read. The review process itself holds no copy of the fields: a reviewer always sees the registry's current
+ * version, and a waiting review holds these variables instead of the proposal's twenty-odd (README "Performance").
  *
  * <p>It also clears the decision and comment of an earlier round (the change request before a resubmission): the
  * Tasklist fills a form from the variables it sees, and a reviewer must not find a decision already chosen. They
@@ -47,6 +47,7 @@ class ReviewTaskDisplayListener implements TaskListener {
         task.setVariableLocal(PROPOSAL_EXPECTED_OUTCOMES, proposal.details().expectedOutcomes());
         task.setVariableLocal(PROPOSAL_HISTORY, ProposalDisplay.history(proposal.history(), proposal.versions(),
                 LONGEST_TEXT_VARIABLE));
+        TaskListColumns.writeTo(task, proposal);
         task.getExecution().removeVariable(DECISION);
         task.getExecution().removeVariable(COMMENT);
     }

@@ -135,7 +135,7 @@ class TasklistFilters {
         properties.put("refresh", true);
         properties.put("showUndefinedVariable", false);
         List<Map<String, String>> columns = new ArrayList<>();
-        // Task-local copies (TaskListColumnsListener): a reviewer may read the task, not its process instance.
+        // Task-local copies (TaskListColumns): a reviewer may read the task, not its process instance.
         columns.add(Map.of("name", LIST_REFERENCE, "label", "Reference / 编号"));
         columns.add(Map.of("name", LIST_TITLE, "label", "Title / 标题"));
         columns.add(Map.of("name", LIST_APPLICANT_NAME, "label", "Applicant organisation / 申请单位"));
