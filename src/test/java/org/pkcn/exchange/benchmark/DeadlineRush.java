@@ -74,6 +74,8 @@ public final class DeadlineRush {
     static final String HEAP = prop("bench.heap", "512m");
     static final String HISTORY = prop("bench.history", HistoryWithoutVariableDetails.NAME);
     static final String PG = prop("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    /** Also time a start from a class-data archive, as docker/Dockerfile runs the service (a training run first). */
+    static final boolean IMAGE_START = Boolean.parseBoolean(prop("bench.image.start", "true"));
     static final List<String> EXTRA_ARGS = prop("bench.service.args", "").isBlank() ? List.of()
             : List.of(prop("bench.service.args", "").trim().split("\\s+"));
 
@@ -89,6 +91,8 @@ public final class DeadlineRush {
     }
 
     private final Map<String, Figure> figures = new LinkedHashMap<>();
+    /** The service as the Docker image starts it, or null when bench.image.start=false. */
+    private ClassDataArchive image;
     private final String loadBefore = loadAverage();
 
     public static void main(String[] args) throws Exception {
@@ -98,6 +102,7 @@ public final class DeadlineRush {
     void runAll() throws Exception {
         Path jar = findJar();
         long started = System.nanoTime();
+        image = IMAGE_START ? ClassDataArchive.trainedFor(jar, HEAP, Path.of("target", "benchmark", "class-data")) : null;
         for (String database : DATABASES) {
             for (int run = 1; run <= RUNS; run++) {
                 System.out.printf(Locale.ROOT, "%n=== %s, run %d of %d ===%n", database, run, RUNS);
@@ -113,20 +118,18 @@ public final class DeadlineRush {
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         MailCounter mails = new MailCounter(smtp);
-        List<String> arguments = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));
-        // The H2 file is served to a second process (InboxCopies) while the service holds it.
-        String serviceDatabase = database.equals("postgres") ? PG + "exchange_bench_service"
-                : "jdbc:h2:file:" + work.resolve("exchange") + ";AUTO_SERVER=TRUE";
-        if (database.equals("postgres")) {
-            freshPostgres("exchange_bench_service");
-            // As the postgres profile runs it: the engine's schema from the versioned scripts, with our indexes.
-            arguments.addAll(List.of("--spring.datasource.url=" + serviceDatabase,
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--camunda.bpm.database.schema-update=false"));
-        } else {
-            arguments.add("--spring.datasource.url=" + serviceDatabase);
+        List<String> mail = List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort);
+        if (image != null) {
+            // The start an operator sees from the Docker image, on a fresh database of its own.
+            String imageDatabase = freshDatabase(database, "exchange_bench_image", work.resolve("image-start"));
+            try (ServiceProcess started = new ServiceProcess(image.jar, image.jvmOptions(), work,
+                    serviceArguments(database, imageDatabase, mail), HEAP)) {
+                record(database, "ready after start from the class-data archive (as the Docker image)", "s", "< 20",
+                        started.secondsToReady);
+            }
         }
-        arguments.addAll(EXTRA_ARGS);
+        String serviceDatabase = freshDatabase(database, "exchange_bench_service", work.resolve("exchange"));
+        List<String> arguments = serviceArguments(database, serviceDatabase, mail);
         try (ServiceProcess service = new ServiceProcess(jar, work, arguments, HEAP)) {
             record(database, "ready after start", "s", "< 20", service.secondsToReady);
             Http http = new Http(service.base());
@@ -195,6 +198,13 @@ public final class DeadlineRush {
                 service.close();
                 try (ServiceProcess restarted = new ServiceProcess(jar, work, arguments, HEAP)) {
                     record(database, "ready after a restart, the inbox full", "s", "< 20", restarted.secondsToReady);
+                }
+                if (image != null) {
+                    try (ServiceProcess restarted = new ServiceProcess(image.jar, image.jvmOptions(), work, arguments,
+                            HEAP)) {
+                        record(database, "ready after a restart from the class-data archive, the inbox full", "s",
+                                "< 20", restarted.secondsToReady);
+                    }
                 }
             }
             double[] bare = bare(database, work);
@@ -517,6 +527,27 @@ public final class DeadlineRush {
                 Statement statement = connection.createStatement()) {
             statement.execute("vacuum analyze"); // outside a transaction: the connection is in autocommit
         }
+    }
+
+    /** A new, empty database: on PostgreSQL by name, on H2 a file (served to InboxCopies while the service holds it). */
+    private static String freshDatabase(String database, String name, Path h2File) throws Exception {
+        if (database.equals("postgres")) {
+            freshPostgres(name);
+            return PG + name;
+        }
+        return "jdbc:h2:file:" + h2File + ";AUTO_SERVER=TRUE";
+    }
+
+    private static List<String> serviceArguments(String database, String url, List<String> mail) {
+        List<String> arguments = new ArrayList<>(mail);
+        arguments.add("--spring.datasource.url=" + url);
+        if (database.equals("postgres")) {
+            // As the postgres profile runs it: the engine's schema from the versioned scripts, with our indexes.
+            arguments.addAll(List.of("--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--camunda.bpm.database.schema-update=false"));
+        }
+        arguments.addAll(EXTRA_ARGS);
+        return arguments;
     }
 
     private static void freshPostgres(String name) throws Exception {

@@ -26,10 +26,16 @@ final class ServiceProcess implements AutoCloseable {
     final Path log;
 
     ServiceProcess(Path jar, Path workDir, List<String> arguments, String heap) throws Exception {
+        this(jar, List.of(), workDir, arguments, heap);
+    }
+
+    ServiceProcess(Path jar, List<String> jvmOptions, Path workDir, List<String> arguments, String heap)
+            throws Exception {
         port = freePort();
         log = workDir.resolve("service.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap));
+        command.addAll(jvmOptions);
         // bench.jvm.args: extra JVM options, e.g. -XX:StartFlightRecording=filename=rush.jfr to see where time goes.
         String jvmArgs = System.getProperty("bench.jvm.args", "").trim();
         if (!jvmArgs.isEmpty()) {

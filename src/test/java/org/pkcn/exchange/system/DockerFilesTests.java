@@ -18,7 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
  * docker/Dockerfile and docker/compose.yaml agree with the application, since no Docker engine runs where the
  * tests run: every variable set for an application node is one the application reads, each node has what its
  * profile requires, the ports and the health check are the application's, and the image carries the models
- * where the application reads them and runs without root.
+ * where the application reads them, starts from the class-data archive it trained and runs without root.
  */
 class DockerFilesTests {
 
@@ -111,6 +111,20 @@ class DockerFilesTests {
         assertThat(copied).containsEntry("forms", environment.getProperty("exchange.models.forms-dir"));
         assertThat(Files.readAllLines(Path.of(".dockerignore"))).as(".dockerignore")
                 .noneMatch(line -> line.strip().matches("/?(processes|forms)/?"));
+    }
+
+    /** A start whose class path or archive differs from the training run's ignores the archive without a word. */
+    @Test
+    void theImageStartsWithTheClassDataArchive_itsTrainingRunWroteForTheSameJar() {
+        var last = dockerfile.last();
+        Matcher training = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+) .*-jar (\\S+)")
+                .matcher(String.join("\n", last.arguments("RUN")));
+        assertThat(training.find()).as("a training run in the last stage").isTrue();
+        List<String> entrypoint = List.of(last.arguments("ENTRYPOINT").get(0).replaceAll("[\\[\\]\"]", "")
+                .split("\\s*,\\s*"));
+        assertThat(entrypoint).as("ENTRYPOINT").contains("-XX:SharedArchiveFile=" + training.group(1));
+        assertThat(entrypoint.get(entrypoint.indexOf("-jar") + 1)).as("the jar it starts").isEqualTo(training.group(2));
+        assertThat(last.indexOf("RUN")).as("trained before the image drops root").isLessThan(last.indexOf("USER"));
     }
 
     @Test
