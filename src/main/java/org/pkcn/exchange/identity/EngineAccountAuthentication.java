@@ -3,9 +3,10 @@ package org.pkcn.exchange.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -18,23 +19,25 @@ import org.springframework.stereotype.Component;
 /**
  * Signs people in to the portal and the API against the engine's identity store, the one account store
  * the Tasklist uses too: by account id or by e-mail address, password checked by the engine (which keeps
- * only salted hashes). Failed attempts are limited per account, and (more loosely, as a whole university
- * may share one address) per client address. The engine adds its own growing delay per account.
+ * only salted hashes), all in one engine command ({@link SignInCheck}). Failed attempts are limited per
+ * account, and (more loosely, as a whole university may share one address) per client address. The engine
+ * adds its own growing delay per account.
  */
 @Component
 class EngineAccountAuthentication implements AuthenticationProvider {
 
     static final String WRONG = "Wrong e-mail address, account or password";
 
-    private final IdentityService identityService;
+    private final CommandExecutor commands;
     private final AttemptLimiter accountFailures;
     private final AttemptLimiter addressFailures;
 
-    EngineAccountAuthentication(IdentityService identityService, Clock clock,
+    EngineAccountAuthentication(ProcessEngine engine, Clock clock,
             @Value("${exchange.portal.login-failures-per-account:10}") int perAccount,
             @Value("${exchange.portal.login-failures-per-address:50}") int perAddress,
             @Value("${exchange.portal.login-failure-window:PT15M}") Duration window) {
-        this.identityService = identityService;
+        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.accountFailures = new AttemptLimiter(perAccount, window, clock);
         this.addressFailures = new AttemptLimiter(perAddress, window, clock);
     }
@@ -51,31 +54,19 @@ class EngineAccountAuthentication implements AuthenticationProvider {
         if (addressFailures.exhausted(address)) {
             throw new TooManyAttemptsException(addressFailures.retryAfter(address));
         }
-        User user = find(login);
-        if (user == null || password.isEmpty() || !identityService.checkPassword(user.getId(), password)) {
+        SignInCheck.Account signedIn = commands.execute(new SignInCheck(login, password));
+        if (signedIn == null) {
             accountFailures.record(account);
             addressFailures.record(address);
             throw new BadCredentialsException(WRONG);
         }
         accountFailures.reset(account);
-        List<String> groups = identityService.createGroupQuery().groupMember(user.getId()).list().stream()
-                .map(Group::getId).toList();
+        User user = signedIn.user();
+        List<String> groups = signedIn.groups();
         String name = ((nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip());
         var principal = new SignedInAccount(user.getId(), name.isEmpty() ? user.getId() : name, groups);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 groups.stream().map(SimpleGrantedAuthority::new).toList());
-    }
-
-    /** The account with this id, or the one account with this e-mail address. */
-    private User find(String login) {
-        if (login.isEmpty() || login.length() > 254) {
-            return null;
-        }
-        if (login.contains("@")) {
-            List<User> users = identityService.createUserQuery().userEmail(login.toLowerCase()).list();
-            return users.size() == 1 ? users.get(0) : null;
-        }
-        return identityService.createUserQuery().userId(login).singleResult();
     }
 
     private static String addressOf(Authentication authentication) {

@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.ExchangeTest;
 import org.pkcn.exchange.process.SampleProposals;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -27,6 +30,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @ExchangeTest
 @AutoConfigureMockMvc
 class SqlPerRequestTests extends ApiScenario {
+
+    @Autowired AuthenticationProvider accounts;
 
     /**
      * One submission ran 32 statements when this was written (sign-in, the registry's rows, the process instance
@@ -104,6 +109,15 @@ class SqlPerRequestTests extends ApiScenario {
 
         System.out.println("SQL statements of one submission: " + submission);
         assertThat(submission).isPositive().isLessThanOrEqualTo(SUBMISSION_BUDGET);
+    }
+
+    @Test
+    void aSignIn_readsTheAccountOnce_andItsGroupsOnce() throws Exception {
+        long signIn = statementsOf(() -> accounts.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(APPLICANT, PASSWORD)));
+
+        System.out.println("SQL statements of one sign-in: " + signIn);
+        assertThat(signIn).isEqualTo(2);
     }
 
     private interface Request {
