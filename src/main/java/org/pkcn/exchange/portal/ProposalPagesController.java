@@ -74,7 +74,7 @@ class ProposalPagesController {
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         List<Upload> uploads = uploads(files);
         try {
-            String reference = process.submit(caller(signedIn), ProposalForm.input(posted), uploads);
+            String reference = process.submit(caller(signedIn), ProposalForm.input(posted), uploads).reference();
             redirect.addFlashAttribute("notice", "submitted");
             return "redirect:/portal/proposals/" + reference;
         } catch (InvalidProposalException invalid) {

@@ -195,7 +195,7 @@ class PortalTests extends ProcessScenario {
     void anotherApplicantsProposal_isNotFound() throws Exception {
         createApplicant("someone-else", "someone@else.example.org");
         String reference = process.submit(new Caller(APPLICANT, List.of("applicants"), false),
-                SampleProposals.jointAiResearch(), List.of());
+                SampleProposals.jointAiResearch(), List.of()).reference();
         mvc.perform(get("/portal/proposals/" + reference).with(as("someone-else"))).andExpect(status().isNotFound());
         mvc.perform(get("/portal/proposals/" + reference + "/diagram").with(as("someone-else")))
                 .andExpect(status().isNotFound());
@@ -208,7 +208,7 @@ class PortalTests extends ProcessScenario {
     void aChangeRequest_isAnsweredWithARevision() throws Exception {
         Caller applicant = new Caller(APPLICANT, List.of("applicants"), false);
         String reference = process.submit(applicant, SampleProposals.jointAiResearch(),
-                List.of(new org.pkcn.exchange.proposal.Upload("old plan.pdf", PDF)));
+                List.of(new org.pkcn.exchange.proposal.Upload("old plan.pdf", PDF))).reference();
         runPendingStep(reference);
         decide(reference, STZA_REVIEWER, "REQUEST_CHANGES", "Name the two mills.");
         managementService.executeJob(managementService.createJobQuery().processInstanceId(review(reference).getId())
@@ -238,7 +238,7 @@ class PortalTests extends ProcessScenario {
     @Test
     void withdrawal_asksForConfirmation_thenWithdraws() throws Exception {
         String reference = process.submit(new Caller(APPLICANT, List.of("applicants"), false),
-                SampleProposals.jointAiResearch(), List.of());
+                SampleProposals.jointAiResearch(), List.of()).reference();
         String confirm = mvc.perform(get("/portal/proposals/" + reference + "/withdrawal").with(as(APPLICANT)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(confirm).contains("Withdraw " + reference + "?", "cannot be reopened");

@@ -182,7 +182,7 @@ class TwoNodesOnPostgresTests {
         try {
             List<Future<String>> submitted = IntStream.range(0, count).mapToObj(i -> applicants.submit(() ->
                     node(nodes.get(i % nodes.size()), ProposalProcess.class).submit(APPLICANT, jointAiResearch(),
-                            List.of()))).toList();
+                            List.of()).reference())).toList();
             List<String> references = new ArrayList<>();
             for (Future<String> reference : submitted) {
                 references.add(reference.get());
@@ -199,7 +199,8 @@ class TwoNodesOnPostgresTests {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             references.add(transaction.execute(status -> {
-                String reference = node(nodeA, ProposalProcess.class).submit(APPLICANT, jointAiResearch(), List.of());
+                String reference = node(nodeA, ProposalProcess.class).submit(APPLICANT, jointAiResearch(), List.of())
+                        .reference();
                 int locked = jdbc().update("update act_ru_job set lock_owner_ = 'dead-node', lock_exp_time_ = ?, "
                         + "rev_ = rev_ + 1 where process_instance_id_ = (select id_ from act_ru_execution where "
                         + "business_key_ = ? and parent_id_ is null and super_exec_ is null)",

@@ -76,8 +76,11 @@ public class ProposalProcess {
         this.registry = registry;
     }
 
-    /** Submits a new proposal with its documents; returns its reference. */
-    public String submit(Caller caller, Map<String, ?> input, List<Upload> uploads) {
+    /**
+     * Submits a new proposal with its documents; returns it as the submission left it (registered, and screened),
+     * read in the submission's own transaction so that the answer needs no second one.
+     */
+    public Proposal submit(Caller caller, Map<String, ?> input, List<Upload> uploads) {
         ProposalDetails details = validated(input, uploads, 0);
         // The exchange process is shared, in no review space: no need to look the caller's spaces up.
         var instance = as(caller, List.of(), () -> {
@@ -89,11 +92,11 @@ public class ProposalProcess {
                         + " is not one");
             }
         });
-        String reference = instance.getVariables().getValue(REFERENCE, String.class);
+        Proposal proposal = registry.get(instance.getVariables().getValue(REFERENCE, String.class));
         if (!uploads.isEmpty()) {
-            attachments.add(registry.get(reference), uploads, caller.userId());
+            attachments.add(proposal, uploads, caller.userId());
         }
-        return reference;
+        return proposal;
     }
 
     /** Answers a request for changes: the revised fields replace the old ones and the review resumes. */

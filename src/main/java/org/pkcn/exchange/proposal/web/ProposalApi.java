@@ -13,6 +13,7 @@ import java.util.Map;
 import org.pkcn.exchange.identity.SignedInAccount;
 import org.pkcn.exchange.proposal.Caller;
 import org.pkcn.exchange.proposal.Proposal;
+import org.pkcn.exchange.proposal.Upload;
 import org.pkcn.exchange.proposal.ProposalAccess;
 import org.pkcn.exchange.proposal.ProposalAttachments;
 import org.pkcn.exchange.proposal.ProposalSummary;
@@ -67,9 +68,7 @@ class ProposalApi {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<ProposalView> submit(@ProposalBody @RequestBody Map<String, Object> fields,
             Authentication signedIn) {
-        Caller caller = caller(signedIn);
-        String reference = process.submit(caller, input.fields(fields), List.of());
-        return created(caller, reference);
+        return created(process.submit(caller(signedIn), input.fields(fields), List.of()), false);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -79,9 +78,8 @@ class ProposalApi {
             @RequestPart("proposal") @Schema(type = "string", format = "json") String fields,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
             Authentication signedIn) throws IOException {
-        Caller caller = caller(signedIn);
-        String reference = process.submit(caller, input.fields(fields), input.uploads(files));
-        return created(caller, reference);
+        List<Upload> uploads = input.uploads(files);
+        return created(process.submit(caller(signedIn), input.fields(fields), uploads), !uploads.isEmpty());
     }
 
     @GetMapping
@@ -141,10 +139,9 @@ class ProposalApi {
         return get(reference, signedIn);
     }
 
-    private ResponseEntity<ProposalView> created(Caller caller, String reference) {
-        Proposal proposal = access.readable(caller, reference);
-        return ResponseEntity.created(URI.create("/api/proposals/" + reference))
-                .body(ProposalView.of(proposal, attachments.of(proposal)));
+    private ResponseEntity<ProposalView> created(Proposal proposal, boolean withDocuments) {
+        return ResponseEntity.created(URI.create("/api/proposals/" + proposal.reference()))
+                .body(ProposalView.of(proposal, withDocuments ? attachments.of(proposal) : List.of()));
     }
 
     /** Describes a body of proposal fields in the OpenAPI document (the code reads it as a map, for the validator). */

@@ -46,6 +46,16 @@ class ProposalApiTests extends ApiScenario {
     }
 
     @Test
+    void anIneligibleSubmission_isAnswered201_withTheScreeningAlreadyDone() throws Exception {
+        JsonNode created = body(submitAs(APPLICANT, SampleProposals.with(SampleProposals.jointAiResearch(),
+                ProposalFields.DURATION_MONTHS, 48L)).andExpect(status().isCreated()));
+
+        assertThat(created.get("status").asText()).isEqualTo("SCREENED_OUT");
+        assertThat(created.at("/progress/step").asText()).isEqualTo("CLOSED");
+        assertThat(created.get("attachments")).isEmpty();
+    }
+
+    @Test
     void list_holdsTheCallersOwnProposalsOnly() throws Exception {
         String mine = submitted(APPLICANT, SampleProposals.jointAiResearch());
         String theirs = submitted(OTHER_APPLICANT, SampleProposals.dockingRequestInChinese());
