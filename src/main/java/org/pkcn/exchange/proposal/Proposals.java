@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 /** All proposals ever submitted. */
 public interface Proposals extends JpaRepository<Proposal, Long> {
 
-    @EntityGraph(attributePaths = "history")
+    /**
+     * The proposal with its history, in one statement. Written as JPQL because Hibernate keeps the plan of a
+     * query string, while it translates a derived query with an entity graph anew at every call (a third of
+     * this lookup's time, and it runs twice in every acknowledgement step).
+     */
+    @Query("select p from Proposal p left join fetch p.history where p.reference = ?1")
     Optional<Proposal> findByReference(String reference);
 
     List<Proposal> findByApplicantUserOrderBySubmittedAtDesc(String applicantUser);
