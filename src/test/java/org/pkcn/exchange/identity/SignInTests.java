@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.ExchangeTest;
+import org.pkcn.exchange.FreshApplicants;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -66,15 +67,7 @@ class SignInTests {
     }
 
     private String account(String prefix) {
-        String id = prefix + "-" + System.nanoTime();
-        var user = identityService.newUser(id);
-        user.setFirstName("Sign");
-        user.setLastName("In");
-        user.setEmail(id + "@example.org");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(id, "applicants");
-        return id;
+        return FreshApplicants.create(identityService, prefix, PASSWORD);
     }
 
     private static UsernamePasswordAuthenticationToken attempt(String login, String password) {

@@ -11,6 +11,7 @@ import net.ttddyy.dsproxy.QueryCountHolder;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.ExchangeTest;
+import org.pkcn.exchange.FreshApplicants;
 import org.pkcn.exchange.process.SampleProposals;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,15 +145,7 @@ class SqlPerRequestTests extends ApiScenario {
     }
 
     private String freshApplicant(String prefix) {
-        String id = prefix + "-" + System.nanoTime();
-        var user = identityService.newUser(id);
-        user.setFirstName("Sql");
-        user.setLastName("Counter");
-        user.setEmail(id + "@example.org");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(id, "applicants");
-        return id;
+        return FreshApplicants.create(identityService, prefix, PASSWORD);
     }
 
     private MockHttpSession signedInToThePortal(String applicant) throws Exception {
