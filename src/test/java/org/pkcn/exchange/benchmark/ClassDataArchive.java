@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClassDataArchive {
 
-    final Path jar;
+    private final Path jar;
     private final Path archive;
 
     private ClassDataArchive(Path jar, Path archive) {
@@ -40,9 +40,11 @@ final class ClassDataArchive {
         return new ClassDataArchive(jar, archive);
     }
 
-    /** -Xshare:on: a start that cannot map the archive fails instead of being timed as if it had. */
-    List<String> jvmOptions() {
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    /** Starts the extracted jar with the archive, as the image does, and waits until it is ready. */
+    ServiceProcess start(Path workDir, List<String> arguments, String heap) throws Exception {
+        // -Xshare:on: a start that cannot map the archive fails instead of being timed as if it had.
+        return new ServiceProcess(jar, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"), workDir, arguments, heap);
     }
 
     private static void run(Path directory, List<String> command) throws Exception {

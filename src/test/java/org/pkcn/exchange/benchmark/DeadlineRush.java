@@ -122,8 +122,7 @@ public final class DeadlineRush {
         if (image != null) {
             // The start an operator sees from the Docker image, on a fresh database of its own.
             String imageDatabase = freshDatabase(database, "exchange_bench_image", work.resolve("image-start"));
-            try (ServiceProcess started = new ServiceProcess(image.jar, image.jvmOptions(), work,
-                    serviceArguments(database, imageDatabase, mail), HEAP)) {
+            try (ServiceProcess started = image.start(work, serviceArguments(database, imageDatabase, mail), HEAP)) {
                 record(database, "ready after start from the class-data archive (as the Docker image)", "s", "< 20",
                         started.secondsToReady);
             }
@@ -200,8 +199,7 @@ public final class DeadlineRush {
                     record(database, "ready after a restart, the inbox full", "s", "< 20", restarted.secondsToReady);
                 }
                 if (image != null) {
-                    try (ServiceProcess restarted = new ServiceProcess(image.jar, image.jvmOptions(), work, arguments,
-                            HEAP)) {
+                    try (ServiceProcess restarted = image.start(work, arguments, HEAP)) {
                         record(database, "ready after a restart from the class-data archive, the inbox full", "s",
                                 "< 20", restarted.secondsToReady);
                     }

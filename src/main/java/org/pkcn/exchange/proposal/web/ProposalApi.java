@@ -11,12 +11,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.pkcn.exchange.identity.SignedInAccount;
+import org.pkcn.exchange.proposal.AttachmentSummary;
 import org.pkcn.exchange.proposal.Caller;
 import org.pkcn.exchange.proposal.Proposal;
 import org.pkcn.exchange.proposal.ProposalAccess;
 import org.pkcn.exchange.proposal.ProposalAttachments;
 import org.pkcn.exchange.proposal.ProposalSummary;
-import org.pkcn.exchange.proposal.Upload;
 import org.pkcn.exchange.proposal.process.ProposalProcess;
 import org.pkcn.exchange.proposal.web.ProposalJson.HistoryEntry;
 import org.pkcn.exchange.proposal.web.ProposalJson.ProposalView;
@@ -68,7 +68,7 @@ class ProposalApi {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<ProposalView> submit(@ProposalBody @RequestBody Map<String, Object> fields,
             Authentication signedIn) {
-        return created(process.submit(caller(signedIn), input.fields(fields), List.of()), false);
+        return created(process.submit(caller(signedIn), input.fields(fields), List.of()), List.of());
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -78,8 +78,8 @@ class ProposalApi {
             @RequestPart("proposal") @Schema(type = "string", format = "json") String fields,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
             Authentication signedIn) throws IOException {
-        List<Upload> uploads = input.uploads(files);
-        return created(process.submit(caller(signedIn), input.fields(fields), uploads), !uploads.isEmpty());
+        Proposal proposal = process.submit(caller(signedIn), input.fields(fields), input.uploads(files));
+        return created(proposal, attachments.of(proposal));
     }
 
     @GetMapping
@@ -139,9 +139,10 @@ class ProposalApi {
         return get(reference, signedIn);
     }
 
-    private ResponseEntity<ProposalView> created(Proposal proposal, boolean withDocuments) {
+    /** The answer to a submission: the proposal as its transaction left it, with the documents it came with. */
+    private ResponseEntity<ProposalView> created(Proposal proposal, List<AttachmentSummary> documents) {
         return ResponseEntity.created(URI.create("/api/proposals/" + proposal.reference()))
-                .body(ProposalView.of(proposal, withDocuments ? attachments.of(proposal) : List.of()));
+                .body(ProposalView.of(proposal, documents));
     }
 
     /** Describes a body of proposal fields in the OpenAPI document (the code reads it as a map, for the validator). */
