@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A partnership proposal and everything that happened to it. It guards its own status: each change is
@@ -28,6 +30,8 @@ import java.util.Optional;
 public class Proposal {
 
     public static final String SYSTEM_ACTOR = "system";
+
+    private static final Pattern REFERENCE = Pattern.compile("PKCN-\\d{4}-(\\d{5,18})");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "proposal_seq")
@@ -77,6 +81,12 @@ public class Proposal {
     /** Called once the id exists: the reference reads as the programme, the year and the proposal's number. */
     void assignReference() {
         this.reference = "PKCN-" + submittedAt.atZone(ZoneOffset.UTC).getYear() + "-" + String.format("%05d", id);
+    }
+
+    /** The id a reference was made from by {@link #assignReference}; nothing if it cannot be one of ours. */
+    static Optional<Long> idIn(String reference) {
+        Matcher parts = reference == null ? null : REFERENCE.matcher(reference);
+        return parts != null && parts.matches() ? Optional.of(Long.parseLong(parts.group(1))) : Optional.empty();
     }
 
     void screenOut(String reason, Instant at) {

@@ -111,7 +111,13 @@ public class ProposalRegistry {
         return took.isNegative() ? Duration.ZERO : took;
     }
 
+    /**
+     * By the id the reference was made from, not by the reference: a lookup by id is answered from the
+     * transaction's persistence context when the proposal is already in it, without a statement.
+     */
     public Proposal get(String reference) {
-        return proposals.findByReference(reference).orElseThrow(() -> new ProposalNotFoundException(reference));
+        return Proposal.idIn(reference).flatMap(proposals::findById)
+                .filter(proposal -> proposal.reference().equals(reference))
+                .orElseThrow(() -> new ProposalNotFoundException(reference));
     }
 }

@@ -1,0 +1,86 @@
+package org.pkcn.exchange.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pkcn.exchange.ExchangeTest;
+import org.pkcn.exchange.process.SampleProposals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The registry finds a proposal by the id its reference was made from: a transaction that already holds the
+ * proposal (a submission reading back what it registered, an acknowledgement step's second look) runs no
+ * statement for it, and one that does not reads it with its history in one.
+ */
+@ExchangeTest
+class ProposalLookupTests {
+
+    @Autowired ProposalRegistry registry;
+    @Autowired TransactionTemplate transaction;
+    @Autowired EntityManagerFactory entityManagerFactory;
+
+    private Statistics statistics;
+
+    @BeforeEach
+    void countStatements() {
+        statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+    }
+
+    @AfterEach
+    void stopCounting() {
+        statistics.setStatisticsEnabled(false);
+    }
+
+    @Test
+    void aProposalRegisteredInThisTransaction_isFoundWithoutAStatement() {
+        transaction.executeWithoutResult(status -> {
+            Proposal registered = registry.register(SampleProposals.jointAiResearch(), "lookup-applicant");
+            statistics.clear();
+
+            Proposal found = registry.get(registered.reference());
+
+            assertThat(found).isSameAs(registered);
+            assertThat(statistics.getPrepareStatementCount()).as("statements").isZero();
+        });
+    }
+
+    @Test
+    void aProposalNotYetRead_isReadWithItsHistoryInOneStatement() {
+        String reference = transaction.execute(status -> {
+            Proposal registered = registry.register(SampleProposals.jointAiResearch(), "lookup-applicant");
+            registry.screenOut(registered.reference(), "outside the programme's sectors");
+            return registered.reference();
+        });
+        statistics.clear();
+
+        Proposal found = transaction.execute(status -> {
+            Proposal proposal = registry.get(reference);
+            assertThat(proposal.history()).extracting(StatusChange::status)
+                    .containsExactly(ProposalStatus.SUBMITTED, ProposalStatus.SCREENED_OUT);
+            return proposal;
+        });
+
+        assertThat(found.reference()).isEqualTo(reference);
+        assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(1);
+    }
+
+    @Test
+    void aReferenceWithAnotherYear_orNotOfOurShape_isNotFound() {
+        String reference = transaction.execute(
+                status -> registry.register(SampleProposals.jointAiResearch(), "lookup-applicant").reference());
+        String sameNumberOtherYear = reference.replaceFirst("PKCN-\\d{4}-", "PKCN-1999-");
+
+        for (String unknown : new String[] {sameNumberOtherYear, "PKCN-2026-99999999", "PKCN-2026-12", "42", ""}) {
+            assertThatThrownBy(() -> registry.get(unknown)).as(unknown)
+                    .isInstanceOf(ProposalNotFoundException.class).hasMessageContaining(unknown);
+        }
+    }
+}
