@@ -241,4 +241,10 @@ public class Proposal {
     public List<StatusChange> history() {
         return List.copyOf(history);
     }
+
+    /** Reads the history in now, inside the transaction: callers read it after theirs has ended. */
+    Proposal withHistoryRead() {
+        history.size();
+        return this;
+    }
 }

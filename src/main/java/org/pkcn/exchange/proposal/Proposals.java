@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,14 +16,6 @@ public interface Proposals extends JpaRepository<Proposal, Long> {
      */
     @Query("select p from Proposal p left join fetch p.history where p.reference = ?1")
     Optional<Proposal> findByReference(String reference);
-
-    /**
-     * The proposal with its history: the transaction's own copy when it has one (a submission reading back what
-     * its registration wrote, the second lookup of an acknowledgement step), one statement otherwise.
-     */
-    @Override
-    @EntityGraph(attributePaths = "history")
-    Optional<Proposal> findById(Long id);
 
     List<Proposal> findByApplicantUserOrderBySubmittedAtDesc(String applicantUser);
 
