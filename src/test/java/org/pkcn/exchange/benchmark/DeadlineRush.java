@@ -60,6 +60,13 @@ public final class DeadlineRush {
     static final int BURST_SECONDS = Integer.parseInt(prop("bench.burst.seconds", FULL ? "20" : "3"));
     static final int LIFECYCLE_SECONDS = Integer.parseInt(prop("bench.lifecycle.seconds", FULL ? "30" : "6"));
     static final int LIFECYCLE_THREADS = Integer.parseInt(prop("bench.lifecycle.threads", "4"));
+    /**
+     * Lifecycles the service and the bare engine each run before theirs are measured: the same number, as the JIT
+     * compiles a method once it has been called so many times, whatever the time it took.
+     */
+    static final int LIFECYCLE_WARM_UP = Integer.parseInt(prop("bench.lifecycle.warmup", FULL ? "500" : "20"));
+    /** The service's warm-up lifecycles at once: enough to keep both cores busy (4 at once leave them half idle). */
+    static final int LIFECYCLE_WARM_UP_THREADS = 16;
     static final int BARE_INSTANCES = Integer.parseInt(prop("bench.bare.instances", FULL ? "1000" : "100"));
     static final int BARE_THREADS = Integer.parseInt(prop("bench.bare.threads", "2"));
     static final int INBOX = Integer.parseInt(prop("bench.inbox", FULL ? "100000" : "0"));
@@ -134,9 +141,12 @@ public final class DeadlineRush {
             Http http = new Http(service.base());
             String proposal = JSON.writeValueAsString(SampleProposals.jointAiResearch());
 
-            // Warm-up: submissions and a few whole lifecycles; also learns how many mails one lifecycle sends.
+            // Warm-up: submissions, then as many whole lifecycles as the bare engine runs before it is measured
+            // (with one lifecycle before them, the JIT compiled the reviewers' paths while they were measured: half
+            // the service's CPU in that phase). Also learns how many mails one lifecycle sends.
             burst(http, proposal, 2, WARM_UP_SECONDS);
             int mailsPerLifecycle = learnMailsPerLifecycle(http, proposal, mails);
+            warmUpLifecycles(http, proposal, mails, mailsPerLifecycle);
             // The warm-up's acknowledgements run first: the bursts' CPU is then theirs and their own queue's alone.
             awaitQueuedSteps(http);
             autovacuumCatchesUp(database, serviceDatabase);
@@ -174,12 +184,16 @@ public final class DeadlineRush {
 
             Histogram lifecycleTime = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
             double cpuBeforeLifecycles = service.cpuSeconds();
+            double compilersBeforeLifecycles = service.compilerCpuSeconds();
             long requestsBefore = http.requests.get();
             AtomicLong lifecyclesDone = new AtomicLong();
             LifecycleSteps steps = new LifecycleSteps();
             double lifecycles = lifecycles(http, proposal, mails, mailsPerLifecycle, lifecycleTime, lifecyclesDone, steps);
             double cpuPerLifecycle = (service.cpuSeconds() - cpuBeforeLifecycles) * 1000 / Math.max(1, lifecyclesDone.get());
             record(database, "lifecycle: service CPU per lifecycle", "ms", "", cpuPerLifecycle);
+            double compilersPerLifecycle = (service.compilerCpuSeconds() - compilersBeforeLifecycles) * 1000
+                    / Math.max(1, lifecyclesDone.get());
+            record(database, "lifecycle: of it, the JIT compilers", "ms", "", compilersPerLifecycle);
             record(database, "lifecycle: HTTP requests per lifecycle (polls included)", "count", "",
                     (http.requests.get() - requestsBefore) / (double) Math.max(1, lifecyclesDone.get()));
             record(database, "lifecycle (" + LIFECYCLE_THREADS + " at once): lifecycles/s", "1/s", "", lifecycles);
@@ -208,9 +222,13 @@ public final class DeadlineRush {
             double[] bare = bare(database, work);
             record(database, "bare engine (" + BARE_THREADS + " threads, no-op delegates): instances/s", "1/s", "", bare[0]);
             record(database, "bare engine: CPU per instance", "ms", "", bare[1]);
+            record(database, "bare engine: of it, the JIT compilers", "ms", "", bare[2]);
             record(database, "lifecycle cost, service / bare (= bare rate / service rate)", "x", "<= 1.25",
                     bare[0] / lifecycles);
             record(database, "lifecycle CPU, service / bare", "x", "", cpuPerLifecycle / bare[1]);
+            // What a long night's steady state would show, once the JIT has compiled what both run.
+            record(database, "lifecycle CPU without the JIT compilers, service / bare", "x", "",
+                    (cpuPerLifecycle - compilersPerLifecycle) / (bare[1] - bare[2]));
         } finally {
             mails.stop();
             smtp.stop();
@@ -278,6 +296,17 @@ public final class DeadlineRush {
         int count = mails.count(reference);
         System.out.println("one approved lifecycle sends " + count + " mails");
         return count;
+    }
+
+    private void warmUpLifecycles(Http http, String proposal, MailCounter mails, int mailsPerLifecycle)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        LifecycleSteps notTimed = new LifecycleSteps();
+        parallel(LIFECYCLE_WARM_UP_THREADS, () -> {
+            while (next.getAndIncrement() < LIFECYCLE_WARM_UP) {
+                lifecycle(http, proposal, mails, mailsPerLifecycle, notTimed);
+            }
+        });
     }
 
     private double lifecycles(Http http, String proposal, MailCounter mails, int mailsPerLifecycle, Histogram time,
@@ -446,7 +475,7 @@ public final class DeadlineRush {
 
     // ---- 3. bare engine ----
 
-    /** Instances per second, and the driver's CPU milliseconds per instance (nothing else runs in it meanwhile). */
+    /** Instances per second, the driver's CPU milliseconds per instance (nothing else runs in it meanwhile), of it the JIT's. */
     private double[] bare(String database, Path work) throws Exception {
         String url;
         if (database.equals("postgres")) {
@@ -456,16 +485,14 @@ public final class DeadlineRush {
             url = "jdbc:h2:file:" + work.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         try (BareEngine engine = new BareEngine(url, database.equals("postgres") ? "postgres" : "sa", "", HISTORY)) {
-            // Warmed as long as the service was before its burst, so that both run compiled code, not the JIT.
-            long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
-            while (System.nanoTime() < warm) {
-                engine.run(Math.max(20, BARE_INSTANCES / 10), BARE_THREADS);
-            }
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean();
-            long cpuBefore = os.getProcessCpuTime();
+            // Warmed by as many lifecycles as the service, so that both run code compiled as far.
+            engine.run(LIFECYCLE_WARM_UP, BARE_THREADS);
+            ProcessCpu cpu = ProcessCpu.ofThisJvm();
+            double cpuBefore = cpu.seconds();
+            double compilersBefore = cpu.compilerSeconds();
             double rate = engine.run(BARE_INSTANCES, BARE_THREADS);
-            return new double[] {rate, (os.getProcessCpuTime() - cpuBefore) / 1e6 / BARE_INSTANCES};
+            return new double[] {rate, (cpu.seconds() - cpuBefore) * 1000 / BARE_INSTANCES,
+                    (cpu.compilerSeconds() - compilersBefore) * 1000 / BARE_INSTANCES};
         }
     }
 

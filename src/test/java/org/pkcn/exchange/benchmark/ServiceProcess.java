@@ -24,6 +24,7 @@ final class ServiceProcess implements AutoCloseable {
     final Process process;
     final double secondsToReady;
     final Path log;
+    private final ProcessCpu cpu;
 
     ServiceProcess(Path jar, Path workDir, List<String> arguments, String heap) throws Exception {
         this(jar, List.of(), workDir, arguments, heap);
@@ -48,6 +49,7 @@ final class ServiceProcess implements AutoCloseable {
         // The working directory holds no "processes" folder: the jar's own copy of the models is deployed.
         process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+        cpu = new ProcessCpu(process.pid());
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Ready: accounts created and the models deployed (both happen once the application has started).
@@ -105,14 +107,13 @@ final class ServiceProcess implements AutoCloseable {
      * not make it do more work.
      */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // After "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15, in clock ticks.
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        return cpu.seconds();
     }
 
-    /** sysconf(_SC_CLK_TCK): 100 on Linux for x86 and arm. */
-    private static final int CLOCK_TICKS = 100;
+    /** Of {@link #cpuSeconds()}, what the JIT compilers used. */
+    double compilerCpuSeconds() throws IOException {
+        return cpu.compilerSeconds();
+    }
 
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
