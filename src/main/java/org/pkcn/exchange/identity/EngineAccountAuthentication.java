@@ -43,30 +43,39 @@ class EngineAccountAuthentication implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication authentication) {
-        String login = authentication.getName() == null ? "" : authentication.getName().strip();
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        String account = "account:" + login.toLowerCase();
-        String address = "address:" + addressOf(authentication);
-        if (accountFailures.exhausted(account)) {
-            throw new TooManyAttemptsException(accountFailures.retryAfter(account));
-        }
-        if (addressFailures.exhausted(address)) {
-            throw new TooManyAttemptsException(addressFailures.retryAfter(address));
-        }
-        SignInCheck.Account signedIn = commands.execute(new SignInCheck(login, password));
-        if (signedIn == null) {
-            accountFailures.record(account);
-            addressFailures.record(address);
-            throw new BadCredentialsException(WRONG);
-        }
-        accountFailures.reset(account);
+    public Authentication authenticate(Authentication attempt) {
+        SignInCheck.Account signedIn = signIn(attempt, false);
         User user = signedIn.user();
         List<String> groups = signedIn.groups();
         String name = ((nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip());
         var principal = new SignedInAccount(user.getId(), name.isEmpty() ? user.getId() : name, groups);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 groups.stream().map(SimpleGrantedAuthority::new).toList());
+    }
+
+    /**
+     * The account behind a login and password, within the limits on failed attempts; with its review spaces too
+     * when asked. Throws {@link TooManyAttemptsException} or {@link BadCredentialsException}.
+     */
+    SignInCheck.Account signIn(Authentication attempt, boolean withSpaces) {
+        String login = attempt.getName() == null ? "" : attempt.getName().strip();
+        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        String account = "account:" + login.toLowerCase();
+        String address = "address:" + addressOf(attempt);
+        if (accountFailures.exhausted(account)) {
+            throw new TooManyAttemptsException(accountFailures.retryAfter(account));
+        }
+        if (addressFailures.exhausted(address)) {
+            throw new TooManyAttemptsException(addressFailures.retryAfter(address));
+        }
+        SignInCheck.Account signedIn = commands.execute(new SignInCheck(login, password, withSpaces));
+        if (signedIn == null) {
+            accountFailures.record(account);
+            addressFailures.record(address);
+            throw new BadCredentialsException(WRONG);
+        }
+        accountFailures.reset(account);
+        return signedIn;
     }
 
     private static String addressOf(Authentication authentication) {

@@ -30,8 +30,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * on its own page, CSRF tokens on every form; its assets and the sign-in and registration pages are
  * open. The API: HTTP Basic on every call, no session, answers in problem details.
  *
- * <p>Nothing else is touched: the Camunda webapps (/camunda) and the engine REST API (/engine-rest) keep
- * their own authentication (see {@link EngineRestSecurity}). The API's description (/swagger-ui.html,
+ * <p>Nothing else is touched: the Camunda webapps (/camunda) keep their own authentication, and the engine REST
+ * API (/engine-rest) has its own door with the same sign-in ({@code identity.EngineRestSignIn}). The API's description (/swagger-ui.html,
  * /v3/api-docs) needs an account, and outside the demo default an administrator's. Actuator: health for
  * everyone (status only), the rest for administrators.
  */

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.pkcn.exchange.ExchangeTest;
 import org.pkcn.exchange.FreshApplicants;
+import org.pkcn.exchange.review.Party;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -35,6 +36,19 @@ class SignInTests {
             });
             assertThat(signedIn.getAuthorities()).extracting(Object::toString).containsExactly("applicants");
         }
+    }
+
+    @Test
+    void forTheEngineRestApi_theAccountsReviewSpacesComeWithIt_itsGroupsOnesIncluded() {
+        String applicant = account("sign-in-spaces");
+
+        assertThat(signIn.signIn(attempt(applicant, PASSWORD), true).spaces())
+                .as("applicants answer change requests in both parties' spaces").containsExactlyInAnyOrder(
+                        Party.STZA.reviewSpace(), Party.ZBRA.reviewSpace());
+        assertThat(signIn.signIn(attempt("stza-reviewer", "demo"), true).spaces())
+                .containsExactly(Party.STZA.reviewSpace());
+        assertThat(signIn.signIn(attempt(applicant, PASSWORD), false).spaces())
+                .as("the portal and the API need none, and do not read them").isEmpty();
     }
 
     @Test
