@@ -1,5 +1,6 @@
 package org.pkcn.exchange;
 
+import org.pkcn.exchange.system.XmlDatatypes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ExchangeApplication {
 
     public static void main(String[] args) {
+        XmlDatatypes.useTheJdksOwn();
         SpringApplication.run(ExchangeApplication.class, args);
     }
 }
