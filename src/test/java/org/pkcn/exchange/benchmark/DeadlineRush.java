@@ -64,7 +64,7 @@ public final class DeadlineRush {
      * Lifecycles the service and the bare engine each run before theirs are measured: the same number, as the JIT
      * compiles a method once it has been called so many times, whatever the time it took.
      */
-    static final int LIFECYCLE_WARM_UP = Integer.parseInt(prop("bench.lifecycle.warmup", FULL ? "500" : "20"));
+    static final int LIFECYCLE_WARM_UP = Integer.parseInt(prop("bench.lifecycle.warmup", FULL ? "500" : "8"));
     /** The service's warm-up lifecycles at once: enough to keep both cores busy (4 at once leave them half idle). */
     static final int LIFECYCLE_WARM_UP_THREADS = 16;
     static final int BARE_INSTANCES = Integer.parseInt(prop("bench.bare.instances", FULL ? "1000" : "100"));
