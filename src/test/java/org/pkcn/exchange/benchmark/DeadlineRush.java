@@ -183,17 +183,15 @@ public final class DeadlineRush {
             autovacuumCatchesUp(database, serviceDatabase);
 
             Histogram lifecycleTime = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
-            double cpuBeforeLifecycles = service.cpuSeconds();
-            double compilersBeforeLifecycles = service.compilerCpuSeconds();
+            ProcessCpu.Reading cpuBeforeLifecycles = service.cpuReading();
             long requestsBefore = http.requests.get();
             AtomicLong lifecyclesDone = new AtomicLong();
             LifecycleSteps steps = new LifecycleSteps();
             double lifecycles = lifecycles(http, proposal, mails, mailsPerLifecycle, lifecycleTime, lifecyclesDone, steps);
-            double cpuPerLifecycle = (service.cpuSeconds() - cpuBeforeLifecycles) * 1000 / Math.max(1, lifecyclesDone.get());
-            record(database, "lifecycle: service CPU per lifecycle", "ms", "", cpuPerLifecycle);
-            double compilersPerLifecycle = (service.compilerCpuSeconds() - compilersBeforeLifecycles) * 1000
-                    / Math.max(1, lifecyclesDone.get());
-            record(database, "lifecycle: of it, the JIT compilers", "ms", "", compilersPerLifecycle);
+            ProcessCpu.PerOperation cpuPerLifecycle = ProcessCpu.PerOperation.between(cpuBeforeLifecycles,
+                    service.cpuReading(), lifecyclesDone.get());
+            record(database, "lifecycle: service CPU per lifecycle", "ms", "", cpuPerLifecycle.millis());
+            record(database, "lifecycle: of it, the JIT compilers", "ms", "", cpuPerLifecycle.compilerMillis());
             record(database, "lifecycle: HTTP requests per lifecycle (polls included)", "count", "",
                     (http.requests.get() - requestsBefore) / (double) Math.max(1, lifecyclesDone.get()));
             record(database, "lifecycle (" + LIFECYCLE_THREADS + " at once): lifecycles/s", "1/s", "", lifecycles);
@@ -219,16 +217,17 @@ public final class DeadlineRush {
                     }
                 }
             }
-            double[] bare = bare(database, work);
-            record(database, "bare engine (" + BARE_THREADS + " threads, no-op delegates): instances/s", "1/s", "", bare[0]);
-            record(database, "bare engine: CPU per instance", "ms", "", bare[1]);
-            record(database, "bare engine: of it, the JIT compilers", "ms", "", bare[2]);
+            BareRun bare = bare(database, work);
+            record(database, "bare engine (" + BARE_THREADS + " threads, no-op delegates): instances/s", "1/s", "",
+                    bare.rate());
+            record(database, "bare engine: CPU per instance", "ms", "", bare.cpu().millis());
+            record(database, "bare engine: of it, the JIT compilers", "ms", "", bare.cpu().compilerMillis());
             record(database, "lifecycle cost, service / bare (= bare rate / service rate)", "x", "<= 1.25",
-                    bare[0] / lifecycles);
-            record(database, "lifecycle CPU, service / bare", "x", "", cpuPerLifecycle / bare[1]);
+                    bare.rate() / lifecycles);
+            record(database, "lifecycle CPU, service / bare", "x", "", cpuPerLifecycle.millis() / bare.cpu().millis());
             // What a long night's steady state would show, once the JIT has compiled what both run.
             record(database, "lifecycle CPU without the JIT compilers, service / bare", "x", "",
-                    (cpuPerLifecycle - compilersPerLifecycle) / (bare[1] - bare[2]));
+                    cpuPerLifecycle.withoutCompilers() / bare.cpu().withoutCompilers());
         } finally {
             mails.stop();
             smtp.stop();
@@ -475,8 +474,11 @@ public final class DeadlineRush {
 
     // ---- 3. bare engine ----
 
-    /** Instances per second, the driver's CPU milliseconds per instance (nothing else runs in it meanwhile), of it the JIT's. */
-    private double[] bare(String database, Path work) throws Exception {
+    /** Instances per second, and the driver's CPU per instance (nothing else runs in it meanwhile). */
+    private record BareRun(double rate, ProcessCpu.PerOperation cpu) {
+    }
+
+    private BareRun bare(String database, Path work) throws Exception {
         String url;
         if (database.equals("postgres")) {
             freshPostgres("exchange_bench_bare");
@@ -488,11 +490,9 @@ public final class DeadlineRush {
             // Warmed by as many lifecycles as the service, so that both run code compiled as far.
             engine.run(LIFECYCLE_WARM_UP, BARE_THREADS);
             ProcessCpu cpu = ProcessCpu.ofThisJvm();
-            double cpuBefore = cpu.seconds();
-            double compilersBefore = cpu.compilerSeconds();
+            ProcessCpu.Reading before = cpu.read();
             double rate = engine.run(BARE_INSTANCES, BARE_THREADS);
-            return new double[] {rate, (cpu.seconds() - cpuBefore) * 1000 / BARE_INSTANCES,
-                    (cpu.compilerSeconds() - compilersBefore) * 1000 / BARE_INSTANCES};
+            return new BareRun(rate, ProcessCpu.PerOperation.between(before, cpu.read(), BARE_INSTANCES));
         }
     }
 

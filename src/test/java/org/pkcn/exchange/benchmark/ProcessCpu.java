@@ -27,6 +27,29 @@ final class ProcessCpu {
         return new ProcessCpu(ProcessHandle.current().pid());
     }
 
+    /** The CPU used so far, in seconds: all of it, and what the JIT compilers used. */
+    record Reading(double seconds, double compilerSeconds) {
+    }
+
+    /** CPU milliseconds per operation between two readings: all of it, and the JIT compilers' share. */
+    record PerOperation(double millis, double compilerMillis) {
+
+        static PerOperation between(Reading before, Reading after, long operations) {
+            long count = Math.max(1, operations);
+            return new PerOperation((after.seconds() - before.seconds()) * 1000 / count,
+                    (after.compilerSeconds() - before.compilerSeconds()) * 1000 / count);
+        }
+
+        /** What a long run settles to, once the JIT has compiled what it runs. */
+        double withoutCompilers() {
+            return millis - compilerMillis;
+        }
+    }
+
+    Reading read() throws IOException {
+        return new Reading(seconds(), compilerSeconds());
+    }
+
     double seconds() throws IOException {
         return ticks(proc.resolve("stat")) / (double) CLOCK_TICKS;
     }
@@ -35,7 +58,7 @@ final class ProcessCpu {
      * The HotSpot compiler threads ("C1 CompilerThre", "C2 CompilerThre": /proc cuts names at 15 characters).
      * HotSpot may stop an idle extra compiler thread, whose time then leaves this sum: read it as "at least".
      */
-    double compilerSeconds() throws IOException {
+    private double compilerSeconds() throws IOException {
         try (Stream<Path> threads = Files.list(proc.resolve("task"))) {
             return threads.mapToLong(ProcessCpu::compilerTicks).sum() / (double) CLOCK_TICKS;
         }

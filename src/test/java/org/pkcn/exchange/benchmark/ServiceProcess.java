@@ -110,9 +110,9 @@ final class ServiceProcess implements AutoCloseable {
         return cpu.seconds();
     }
 
-    /** Of {@link #cpuSeconds()}, what the JIT compilers used. */
-    double compilerCpuSeconds() throws IOException {
-        return cpu.compilerSeconds();
+    /** The CPU used so far with the JIT compilers' share of it. */
+    ProcessCpu.Reading cpuReading() throws IOException {
+        return cpu.read();
     }
 
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
