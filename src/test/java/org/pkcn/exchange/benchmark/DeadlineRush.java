@@ -57,8 +57,8 @@ public final class DeadlineRush {
     static final int[] CONCURRENCY = Arrays.stream(prop("bench.burst.concurrency", "1,2,8,32").split(","))
             .mapToInt(Integer::parseInt).toArray();
     static final int WARM_UP_SECONDS = Integer.parseInt(prop("bench.warmup.seconds", FULL ? "20" : "4"));
-    static final int BURST_SECONDS = Integer.parseInt(prop("bench.burst.seconds", FULL ? "20" : "3"));
-    static final int LIFECYCLE_SECONDS = Integer.parseInt(prop("bench.lifecycle.seconds", FULL ? "30" : "6"));
+    static final int BURST_SECONDS = Integer.parseInt(prop("bench.burst.seconds", FULL ? "20" : "2"));
+    static final int LIFECYCLE_SECONDS = Integer.parseInt(prop("bench.lifecycle.seconds", FULL ? "30" : "4"));
     static final int LIFECYCLE_THREADS = Integer.parseInt(prop("bench.lifecycle.threads", "4"));
     /**
      * Lifecycles the service and the bare engine each run before theirs are measured: the same number, as the JIT
