@@ -12,11 +12,14 @@ import java.util.Map;
 
 /**
  * Fills the reviewer's inbox in minutes rather than the hour the API takes at 30-40 submissions/s: copies
- * the rows of the proposals submitted through the API and now waiting for STZA's review, so that every
- * query sees the row shapes, variables, identity links, grants and review spaces of real submissions.
- * Only what the inbox queries read is copied: the waiting tasks with their identity links, grants and
- * task-local variables, and the registry's proposals with their status history. Each copy's engine ids end
- * in {@code ~n}, and its registry ids are offset by n * {@value #ID_OFFSET}, far beyond the sequences.
+ * each proposal submitted through the API and now waiting for STZA's review, whole, so that every query sees
+ * the tables a deadline night leaves: per waiting proposal its four executions (the proposal, the call of the
+ * review, the review, its task's scope), its variables, its task with identity links, grant and task-local
+ * variables, its two timers (the review's reminder and due date: what the job executor's acquisition reads
+ * past) and its withdrawal subscription, and in the registry the proposal with its status history. Not the
+ * engine's history, which only the process's own rows are read from by id. Each copy's engine ids end in
+ * {@code ~n}, its business key and reference too, and its registry ids are offset by n * {@value #ID_OFFSET},
+ * far beyond the sequences. The copies' timers are due in days, so nothing runs them during a benchmark.
  */
 final class InboxCopies {
 
@@ -24,24 +27,50 @@ final class InboxCopies {
     private static final String ORIGINAL = "not like '%~%'";
     private static final String WAITING_TASKS = "select id_ from act_ru_task where task_def_key_ = 'Task_ReviewProposal'"
             + " and assignee_ is null and id_ " + ORIGINAL;
+    /** The waiting reviews' process instances, and the proposals' instances that called them. */
+    private static final String REVIEWS = "select proc_inst_id_ from act_ru_task where id_ in (" + WAITING_TASKS + ")";
+    private static final String PROPOSALS = "select proc_inst_id_ from act_ru_execution where id_ in"
+            + " (select super_exec_ from act_ru_execution where id_ in (" + REVIEWS + "))";
+
+    /** Rows of the waiting proposals' instances, by the column naming the instance. */
+    private static String ofWaiting(String instanceColumn) {
+        return "(" + instanceColumn + " in (" + PROPOSALS + ") or " + instanceColumn + " in (" + REVIEWS + "))";
+    }
 
     /** Per table: the rows to copy, and how each rewritten column changes ("~" + n for ids, + offset for numbers). */
     private record Copy(String table, String where, Map<String, Boolean> rewritten) {
     }
 
-    /** Each table before those whose foreign keys point at it. */
+    private static final Map<String, Boolean> EXECUTION_IDS = Map.of("id_", true, "root_proc_inst_id_", true,
+            "proc_inst_id_", true, "parent_id_", true, "super_exec_", true, "business_key_", true);
+
+    /**
+     * Each table before those whose foreign keys point at it; the executions from the root down (H2 checks a
+     * row's foreign keys as it inserts it): the proposal's instance, its call of the review (a child), the review's
+     * instance (called from that child), the review task's scope (a child). Not by ROOT_PROC_INST_ID_: the engine
+     * leaves it empty on some of them.
+     */
     private static final List<Copy> COPIES = List.of(
             new Copy("proposal", "id < " + ID_OFFSET, Map.of("id", false, "reference", true)),
             new Copy("status_change", "proposal_id < " + ID_OFFSET, Map.of("id", false, "proposal_id", false)),
-            new Copy("act_ru_task", "id_ in (" + WAITING_TASKS + ")", Map.of("id_", true)),
+            new Copy("act_ru_execution", "id_ in (" + PROPOSALS + ")", EXECUTION_IDS),
+            new Copy("act_ru_execution", "id_ <> proc_inst_id_ and proc_inst_id_ in (" + PROPOSALS + ")", EXECUTION_IDS),
+            new Copy("act_ru_execution", "id_ in (" + REVIEWS + ")", EXECUTION_IDS),
+            new Copy("act_ru_execution", "id_ <> proc_inst_id_ and proc_inst_id_ in (" + REVIEWS + ")", EXECUTION_IDS),
+            new Copy("act_ru_task", "id_ in (" + WAITING_TASKS + ")",
+                    Map.of("id_", true, "execution_id_", true, "proc_inst_id_", true)),
             new Copy("act_ru_identitylink", "task_id_ in (" + WAITING_TASKS + ")",
                     Map.of("id_", true, "task_id_", true)),
             new Copy("act_ru_authorization", "resource_type_ = 7 and resource_id_ in (" + WAITING_TASKS + ")",
                     Map.of("id_", true, "resource_id_", true)),
-            new Copy("act_ru_variable", "task_id_ in (" + WAITING_TASKS + ")",
-                    Map.of("id_", true, "task_id_", true, "var_scope_", true)));
+            new Copy("act_ru_variable", ofWaiting("proc_inst_id_"), Map.of("id_", true,
+                    "execution_id_", true, "proc_inst_id_", true, "task_id_", true, "var_scope_", true)),
+            new Copy("act_ru_job", "type_ = 'timer' and " + ofWaiting("process_instance_id_"), Map.of("id_", true, "execution_id_", true,
+                    "process_instance_id_", true, "root_proc_inst_id_", true)),
+            new Copy("act_ru_event_subscr", ofWaiting("proc_inst_id_"),
+                    Map.of("id_", true, "execution_id_", true, "proc_inst_id_", true)));
 
-    /** Adds {@code copies} copies of each waiting task and of each proposal; returns the seconds it took. */
+    /** Adds {@code copies} copies of each waiting proposal; returns the seconds it took. */
     static double multiply(String url, String user, String password, int copies) throws Exception {
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
@@ -69,12 +98,15 @@ final class InboxCopies {
         }
     }
 
-    /** The column as it is, or its n-th copy: an id with "~n" appended, a number offset by n * ID_OFFSET. */
+    /**
+     * The column as it is, or its n-th copy: an id with "~n" appended (null stays null: a process instance has no
+     * parent), a number offset by n * ID_OFFSET.
+     */
     private static String copied(String column, Boolean isId, int n) {
         if (isId == null) {
             return column;
         }
-        return isId ? "concat(" + column + ", '~" + n + "')" : column + " + " + n * ID_OFFSET;
+        return isId ? column + " || '~" + n + "'" : column + " + " + n * ID_OFFSET;
     }
 
     private static List<String> columnsOf(Connection connection, String table) throws Exception {
