@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Fills the reviewer's inbox in minutes rather than the hour the API takes at 30-40 submissions/s: copies
@@ -21,6 +22,8 @@ import java.util.function.Function;
  * engine's history, which only the process's own rows are read from by id. Each copy's engine ids end in
  * {@code ~n}, its business key and reference too, and its registry ids are offset by n * {@value #ID_OFFSET},
  * far beyond the sequences. The copies' timers are due in days, so nothing runs them during a benchmark.
+ * Not whole: only each waiting task with its links, grant and own variables, pointing at the original's
+ * executions (what the inbox's queries read, and what fits an H2 database inside the service's heap).
  */
 final class InboxCopies {
 
@@ -51,16 +54,27 @@ final class InboxCopies {
      * instance, its call of the review (a child), the review's instance (called from that child), the review task's
      * scope (a child). Not by ROOT_PROC_INST_ID_: the engine leaves it empty on some of them.
      */
-    private static List<Copy> engineRows(String slice) {
+    private static List<Copy> engineRows(String slice, boolean whole) {
         String waitingTasks = "select id_ from act_ru_task where task_def_key_ = 'Task_ReviewProposal'"
                 + " and assignee_ is null and id_ " + ORIGINAL + " and substring(proc_inst_id_, 1, 1) in (" + slice + ")";
+        List<Copy> inbox = List.of(
+                new Copy("act_ru_identitylink", "task_id_ in (" + waitingTasks + ")",
+                        Map.of("id_", true, "task_id_", true)),
+                new Copy("act_ru_authorization", "resource_type_ = 7 and resource_id_ in (" + waitingTasks + ")",
+                        Map.of("id_", true, "resource_id_", true)));
+        if (!whole) {
+            // The task and its own variables only, still pointing at the original's executions.
+            return Stream.concat(Stream.of(new Copy("act_ru_task", "id_ in (" + waitingTasks + ")", Map.of("id_", true))),
+                    Stream.concat(inbox.stream(), Stream.of(new Copy("act_ru_variable", "task_id_ in (" + waitingTasks
+                            + ")", Map.of("id_", true, "task_id_", true, "var_scope_", true))))).toList();
+        }
         // The waiting reviews' process instances, and the proposals' instances that called them.
         String reviews = "select proc_inst_id_ from act_ru_task where id_ in (" + waitingTasks + ")";
         String proposals = "select proc_inst_id_ from act_ru_execution where id_ in"
                 + " (select super_exec_ from act_ru_execution where id_ in (" + reviews + "))";
         Function<String, String> ofWaiting = instanceColumn -> "(" + instanceColumn + " in (" + proposals + ") or "
                 + instanceColumn + " in (" + reviews + "))";
-        return List.of(
+        List<Copy> executionsAndTask = List.of(
                 new Copy("act_ru_execution", "id_ in (" + proposals + ")", EXECUTION_IDS),
                 new Copy("act_ru_execution", "id_ <> proc_inst_id_ and proc_inst_id_ in (" + proposals + ")",
                         EXECUTION_IDS),
@@ -68,11 +82,8 @@ final class InboxCopies {
                 new Copy("act_ru_execution", "id_ <> proc_inst_id_ and proc_inst_id_ in (" + reviews + ")",
                         EXECUTION_IDS),
                 new Copy("act_ru_task", "id_ in (" + waitingTasks + ")",
-                        Map.of("id_", true, "execution_id_", true, "proc_inst_id_", true)),
-                new Copy("act_ru_identitylink", "task_id_ in (" + waitingTasks + ")",
-                        Map.of("id_", true, "task_id_", true)),
-                new Copy("act_ru_authorization", "resource_type_ = 7 and resource_id_ in (" + waitingTasks + ")",
-                        Map.of("id_", true, "resource_id_", true)),
+                        Map.of("id_", true, "execution_id_", true, "proc_inst_id_", true)));
+        List<Copy> instanceRows = List.of(
                 new Copy("act_ru_variable", ofWaiting.apply("proc_inst_id_"), Map.of("id_", true,
                         "execution_id_", true, "proc_inst_id_", true, "task_id_", true, "var_scope_", true)),
                 new Copy("act_ru_job", "type_ = 'timer' and " + ofWaiting.apply("process_instance_id_"),
@@ -80,17 +91,21 @@ final class InboxCopies {
                                 "root_proc_inst_id_", true)),
                 new Copy("act_ru_event_subscr", ofWaiting.apply("proc_inst_id_"),
                         Map.of("id_", true, "execution_id_", true, "proc_inst_id_", true)));
+        return Stream.of(executionsAndTask, inbox, instanceRows).flatMap(List::stream).toList();
     }
 
-    /** Adds {@code copies} copies of each waiting proposal; returns the seconds it took. */
-    static double multiply(String url, String user, String password, int copies) throws Exception {
+    /**
+     * Adds {@code copies} copies of each waiting proposal, whole or (not {@code whole}) only its waiting task with
+     * the task's links, grant and own variables; returns the seconds it took.
+     */
+    static double multiply(String url, String user, String password, int copies, boolean whole) throws Exception {
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             for (int n = 1; n <= copies; n++) {
                 insertAndCommit(connection, REGISTRY, n);
                 for (String slice : SLICES) {
-                    insertAndCommit(connection, engineRows(slice), n);
+                    insertAndCommit(connection, engineRows(slice, whole), n);
                 }
             }
         }
