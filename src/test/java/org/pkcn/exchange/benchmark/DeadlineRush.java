@@ -429,7 +429,7 @@ public final class DeadlineRush {
             int copies = (int) Math.ceil((INBOX - waiting) / (double) waiting);
             boolean postgres = database.equals("postgres");
             // Whole proposals on PostgreSQL. On H2 the database runs in the service's 512 MB heap, and copying
-            // whole proposals ran it out of memory at about 20,000 (the copies' inserts, not the service's own work):
+            // whole proposals ran it out of memory at 20,000-40,000 (the copies' inserts, not the service's own work):
             // there only the waiting tasks, with their links, grants and own variables (README "Performance").
             double took = InboxCopies.multiply(serviceDatabase, postgres ? "postgres" : "sa", "", copies, postgres);
             autovacuumCatchesUp(database, serviceDatabase);
