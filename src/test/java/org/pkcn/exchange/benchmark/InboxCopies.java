@@ -31,8 +31,9 @@ final class InboxCopies {
     private static final String ORIGINAL = "not like '%~%'";
     /**
      * Each round of copies goes in slices of the waiting proposals (by the first digit of their review's id), each
-     * slice its own transaction: one transaction for a round of 5,000 whole proposals held H2's undo log in the
-     * service's heap (the database runs in the service) until the heap, 512 MB, ran out.
+     * slice its own transaction, to keep transactions small: on H2, whose database runs in the service's heap, a
+     * round of 5,000 whole proposals in one transaction ran that heap out (and a quarter of one did, later in the
+     * fill, so H2 gets the copies that are not whole).
      */
     private static final List<String> SLICES = List.of("'0','1','2','3'", "'4','5','6','7'", "'8','9','a','b'",
             "'c','d','e','f'");
@@ -64,9 +65,10 @@ final class InboxCopies {
                         Map.of("id_", true, "resource_id_", true)));
         if (!whole) {
             // The task and its own variables only, still pointing at the original's executions.
-            return Stream.concat(Stream.of(new Copy("act_ru_task", "id_ in (" + waitingTasks + ")", Map.of("id_", true))),
-                    Stream.concat(inbox.stream(), Stream.of(new Copy("act_ru_variable", "task_id_ in (" + waitingTasks
-                            + ")", Map.of("id_", true, "task_id_", true, "var_scope_", true))))).toList();
+            Copy task = new Copy("act_ru_task", "id_ in (" + waitingTasks + ")", Map.of("id_", true));
+            Copy taskVariables = new Copy("act_ru_variable", "task_id_ in (" + waitingTasks + ")",
+                    Map.of("id_", true, "task_id_", true, "var_scope_", true));
+            return Stream.of(List.of(task), inbox, List.of(taskVariables)).flatMap(List::stream).toList();
         }
         // The waiting reviews' process instances, and the proposals' instances that called them.
         String reviews = "select proc_inst_id_ from act_ru_task where id_ in (" + waitingTasks + ")";
