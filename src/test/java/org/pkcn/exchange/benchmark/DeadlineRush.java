@@ -428,9 +428,8 @@ public final class DeadlineRush {
         if (INBOX > waiting && waiting > 0) {
             int copies = (int) Math.ceil((INBOX - waiting) / (double) waiting);
             boolean postgres = database.equals("postgres");
-            // Whole proposals on PostgreSQL. On H2 the database runs in the service's 512 MB heap, and copying
-            // whole proposals ran it out of memory at 20,000-40,000 (the copies' inserts, not the service's own work):
-            // there only the waiting tasks, with their links, grants and own variables (README "Performance").
+            // Whole proposals on PostgreSQL only: on H2, whose database runs in the service's heap, they ran it out
+            // of memory (InboxCopies, README "Performance").
             double took = InboxCopies.multiply(serviceDatabase, postgres ? "postgres" : "sa", "", copies, postgres);
             autovacuumCatchesUp(database, serviceDatabase);
             waiting = stzaTasks(http);
