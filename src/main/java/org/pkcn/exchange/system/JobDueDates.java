@@ -3,7 +3,6 @@ package org.pkcn.exchange.system;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -28,14 +27,11 @@ import org.springframework.stereotype.Component;
  * <p>A step created before that setting, or by a node still running the version before it, has no due date and
  * would never be acquired again: each start gives such steps the current time (the service's clock, as the
  * engine's own due dates) as their due date. The index: on PostgreSQL from Flyway with the engine's schema
- * ({@code db/camunda-tuning}; not here, as {@code create index if not exists} would still lock the job table
- * against writes from the other nodes while it looks), on H2, whose engine tables the engine creates itself, from
- * here.
+ * ({@code db/camunda-tuning}), on H2 from {@link EngineIndexesOnH2}.
  */
 @Component
 class JobDueDates {
 
-    private static final String H2_INDEX = "create index if not exists ACT_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)";
     private static final String DUE_NOW = "update ACT_RU_JOB set DUEDATE_ = ? where DUEDATE_ is null";
     private static final Logger log = LoggerFactory.getLogger(JobDueDates.class);
 
@@ -50,24 +46,18 @@ class JobDueDates {
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     void atStartUp() throws SQLException {
-        int given = indexAndGiveDueDates();
+        int given = giveDueDates();
         if (given > 0) {
             log.info("{} asynchronous steps without a due date are due now, so that the job executor finds them", given);
         }
     }
 
-    /** Creates H2's index if missing and makes every job without a due date due now; says how many it changed. */
-    int indexAndGiveDueDates() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(H2_INDEX);
-                }
-            }
-            try (PreparedStatement dueNow = connection.prepareStatement(DUE_NOW)) {
-                dueNow.setTimestamp(1, Timestamp.from(clock.instant()));
-                return dueNow.executeUpdate();
-            }
+    /** Makes every job without a due date due now; says how many it changed. */
+    int giveDueDates() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement dueNow = connection.prepareStatement(DUE_NOW)) {
+            dueNow.setTimestamp(1, Timestamp.from(clock.instant()));
+            return dueNow.executeUpdate();
         }
     }
 }

@@ -80,13 +80,14 @@ class EngineSchemaOnPostgresTests {
     }
 
     @Test
-    void sameIndexes_plusOurIndexesOfTasksByDueDateAndByReviewQueue_andOfJobsByDueDate() {
+    void sameIndexes_plusOurIndexesOfTasksByDueDateByReviewQueueAndByParent_andOfJobsByDueDate() {
         String indexes = "select indexdef from pg_indexes where schemaname = 'public' and tablename like 'act\\_%'";
         assertThat(rows(migrated, indexes)).containsExactlyInAnyOrderElementsOf(concat(rows(createdByEngine, indexes),
                 "CREATE INDEX act_idx_task_due_date ON public.act_ru_task USING btree (due_date_)",
                 "CREATE INDEX act_idx_task_review_queue ON public.act_ru_task USING btree (tenant_id_, task_def_key_, id_)"
                         + " INCLUDE (proc_def_id_, case_execution_id_)",
-                "CREATE INDEX act_idx_job_duedate ON public.act_ru_job USING btree (duedate_)"));
+                "CREATE INDEX act_idx_job_duedate ON public.act_ru_job USING btree (duedate_)",
+                "CREATE INDEX act_idx_task_parent ON public.act_ru_task USING btree (parent_task_id_)"));
     }
 
     @Test
@@ -125,7 +126,7 @@ class EngineSchemaOnPostgresTests {
         assertThat(rows(migrated, "select version from " + EngineSchemaMigration.HISTORY_TABLE
                 + " where success order by installed_rank")).startsWith("7.16.0.1")
                 .contains(ProductPropertiesUtil.getProductVersion().replaceAll("\\.\\d+$", ".0"))
-                .endsWith("7.24.0.102"); // our own indexes, after the release they index
+                .endsWith("7.24.0.103"); // our own indexes, after the release they index
     }
 
     private static void assertSame(String query) {

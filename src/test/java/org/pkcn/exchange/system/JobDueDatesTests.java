@@ -46,7 +46,7 @@ class JobDueDatesTests extends ProcessScenario {
         jdbc.update("update ACT_RU_JOB set DUEDATE_ = null where ID_ = ?", step);
         assertThat(acquiredNow()).as("acquired without a due date").doesNotContain(step);
 
-        assertThat(jobDueDates.indexAndGiveDueDates()).isEqualTo(1);
+        assertThat(jobDueDates.giveDueDates()).isEqualTo(1);
 
         assertThat(pendingJob(reference).getDuedate()).isNotNull();
         assertThat(acquiredNow()).contains(step);
