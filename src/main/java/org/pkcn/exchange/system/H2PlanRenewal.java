@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * On H2, lets every connection plan its cached statements again once H2 has re-analysed a table.
  *
- * <p>Why: H2 keeps a cached statement's plan until the schema changes ({@link H2StatementCache}). Plans made
+ * <p>Why: H2 keeps a cached statement's plan until the schema changes ({@link H2UrlSettings}). Plans made
  * while the tables were nearly empty stayed as they grew: the engine's lookup of an execution's variables kept
  * reading every variable without a task through the task index, and an acknowledgement step cost 2.6 times its
  * CPU (README "Performance"). H2 re-analyses a table after 2,000, 4,000, 8,000 … changes to it and stores each

@@ -22,7 +22,8 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * On H2 the statements the engine runs stay parsed and planned (a cache per connection large enough for them),
- * and their plans follow the data: made again once H2 has re-analysed a table.
+ * and their plans follow the data: made again once H2 has re-analysed a table. And the service, not H2's own
+ * shutdown hook, closes the database at a stop.
  */
 class H2StatementPlansTests {
 
@@ -31,14 +32,17 @@ class H2StatementPlansTests {
             "select * from VARIABLE where EXECUTION_ID_ = ? and TASK_ID_ is null";
 
     @Test
-    void anH2Url_getsAStatementCacheForTheEngine() {
+    void anH2Url_getsAStatementCacheForTheEngine_andIsClosedBySpringNotByH2sShutdownHook() {
+        assertThat(urlAfterStart("jdbc:h2:file:/srv/exchange"))
+                .isEqualTo("jdbc:h2:file:/srv/exchange;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(urlAfterStart("jdbc:h2:file:./data/exchange;DB_CLOSE_ON_EXIT=FALSE"))
                 .isEqualTo("jdbc:h2:file:./data/exchange;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256");
     }
 
     @Test
-    void anH2UrlThatSetsItsOwnCache_andAnyOtherDatabase_areLeftAsGiven() {
-        assertThat(urlAfterStart("jdbc:h2:mem:test;query_cache_size=16")).isEqualTo("jdbc:h2:mem:test;query_cache_size=16");
+    void anH2UrlThatSetsBothItself_andAnyOtherDatabase_areLeftAsGiven() {
+        assertThat(urlAfterStart("jdbc:h2:mem:test;query_cache_size = 16;db_close_on_exit=TRUE"))
+                .isEqualTo("jdbc:h2:mem:test;query_cache_size = 16;db_close_on_exit=TRUE");
         assertThat(urlAfterStart("jdbc:postgresql://db/exchange")).isEqualTo("jdbc:postgresql://db/exchange");
     }
 
@@ -104,8 +108,8 @@ class H2StatementPlansTests {
 
     private static String urlAfterStart(String url) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("given", Map.of(H2StatementCache.URL, url)));
-        new H2StatementCache().postProcessEnvironment(environment, new SpringApplication());
-        return environment.getProperty(H2StatementCache.URL);
+        environment.getPropertySources().addFirst(new MapPropertySource("given", Map.of(H2UrlSettings.URL, url)));
+        new H2UrlSettings().postProcessEnvironment(environment, new SpringApplication());
+        return environment.getProperty(H2UrlSettings.URL);
     }
 }
