@@ -23,7 +23,9 @@ import org.springframework.core.env.MapPropertySource;
  * default H2 closes it from a shutdown hook of its own, which the JVM runs alongside Spring's: at a stop by signal
  * (a container's stop, an operator's Ctrl-C) the job executor's hand-back and the engine's last report of its
  * metrics failed with "Database is already closed" (20-odd such errors in each of the benchmark's H2 trace files),
- * so the jobs this node had taken would stay locked for the lock time (5 minutes) after a restart.
+ * so the jobs this node had taken would stay locked for the lock time (5 minutes) after a restart. Not with
+ * {@code AUTO_SERVER=TRUE} (other processes share the file, as the benchmark's copies do), which H2 allows only
+ * with its own hook.
  * </ul>
  */
 class H2UrlSettings implements EnvironmentPostProcessor {
@@ -47,7 +49,7 @@ class H2UrlSettings implements EnvironmentPostProcessor {
         }
         StringBuilder completed = new StringBuilder(url);
         SETTINGS.forEach((setting, value) -> {
-            if (!setsItself(url, setting)) {
+            if (!setsItself(url, setting) && !(setting.equals("DB_CLOSE_ON_EXIT") && sharedWithOtherProcesses(url))) {
                 completed.append(';').append(setting).append('=').append(value);
             }
         });
@@ -57,9 +59,16 @@ class H2UrlSettings implements EnvironmentPostProcessor {
         }
     }
 
-    /** Whether the URL's own settings (after its first ';', any case, spaces allowed) name this one. */
+    /** Whether the URL's own settings (any case, spaces allowed) name this one. */
     private static boolean setsItself(String url, String setting) {
-        String normalised = url.toUpperCase(Locale.ROOT).replace(" ", "");
-        return normalised.contains(";" + setting + "=");
+        return normalised(url).contains(";" + setting + "=");
+    }
+
+    private static boolean sharedWithOtherProcesses(String url) {
+        return normalised(url).contains(";AUTO_SERVER=TRUE");
+    }
+
+    private static String normalised(String url) {
+        return url.toUpperCase(Locale.ROOT).replace(" ", "");
     }
 }

@@ -3,10 +3,13 @@ package org.pkcn.exchange.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.h2.command.Command;
 import org.h2.command.CommandContainer;
@@ -16,6 +19,7 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.util.HasSQL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -44,6 +48,18 @@ class H2StatementPlansTests {
         assertThat(urlAfterStart("jdbc:h2:mem:test;query_cache_size = 16;db_close_on_exit=TRUE"))
                 .isEqualTo("jdbc:h2:mem:test;query_cache_size = 16;db_close_on_exit=TRUE");
         assertThat(urlAfterStart("jdbc:postgresql://db/exchange")).isEqualTo("jdbc:postgresql://db/exchange");
+    }
+
+    @Test
+    void anH2FileSharedWithOtherProcesses_keepsH2sShutdownHook_whichH2Requires(@TempDir Path folder) throws Exception {
+        String shared = urlAfterStart("jdbc:h2:file:" + folder.resolve("shared") + ";AUTO_SERVER=TRUE");
+        assertThat(shared).endsWith(";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=256");
+        String own = urlAfterStart("jdbc:h2:file:" + folder.resolve("own"));
+        for (String url : List.of(shared, own)) {
+            try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+                assertThat(connection.isValid(1)).as(url).isTrue();
+            }
+        }
     }
 
     @Test
