@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:')")
 class EngineIndexesOnH2 {
 
-    static final List<String> INDEXES = List.of(
+    private static final List<String> INDEXES = List.of(
             // The job executor's acquisition, "due by now, oldest first" (JobDueDates; V7.24.0.102 on PostgreSQL).
             "create index if not exists ACT_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)",
             // The engine's look for a task's sub-tasks at every completion (V7.24.0.103 on PostgreSQL).

@@ -1,6 +1,5 @@
 package org.pkcn.exchange.system;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -32,14 +31,6 @@ class H2UrlSettings implements EnvironmentPostProcessor {
 
     static final String URL = "spring.datasource.url";
     static final int STATEMENTS_PER_CONNECTION = 256;
-    private static final Map<String, String> SETTINGS = settings();
-
-    private static Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("QUERY_CACHE_SIZE", Integer.toString(STATEMENTS_PER_CONNECTION));
-        settings.put("DB_CLOSE_ON_EXIT", "FALSE");
-        return settings;
-    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -47,28 +38,20 @@ class H2UrlSettings implements EnvironmentPostProcessor {
         if (url == null || !url.startsWith("jdbc:h2:")) {
             return;
         }
-        StringBuilder completed = new StringBuilder(url);
-        SETTINGS.forEach((setting, value) -> {
-            if (!setsItself(url, setting) && !(setting.equals("DB_CLOSE_ON_EXIT") && sharedWithOtherProcesses(url))) {
-                completed.append(';').append(setting).append('=').append(value);
-            }
-        });
-        if (!completed.toString().equals(url)) {
-            environment.getPropertySources().addFirst(new MapPropertySource("h2UrlSettings",
-                    Map.of(URL, completed.toString())));
+        String completed = url;
+        if (!sets(url, "QUERY_CACHE_SIZE=")) {
+            completed += ";QUERY_CACHE_SIZE=" + STATEMENTS_PER_CONNECTION;
+        }
+        if (!sets(url, "DB_CLOSE_ON_EXIT=") && !sets(url, "AUTO_SERVER=TRUE")) {
+            completed += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (!completed.equals(url)) {
+            environment.getPropertySources().addFirst(new MapPropertySource("h2UrlSettings", Map.of(URL, completed)));
         }
     }
 
-    /** Whether the URL's own settings (any case, spaces allowed) name this one. */
-    private static boolean setsItself(String url, String setting) {
-        return normalised(url).contains(";" + setting + "=");
-    }
-
-    private static boolean sharedWithOtherProcesses(String url) {
-        return normalised(url).contains(";AUTO_SERVER=TRUE");
-    }
-
-    private static String normalised(String url) {
-        return url.toUpperCase(Locale.ROOT).replace(" ", "");
+    /** Whether the URL's own settings (any case, spaces allowed) hold this one. */
+    private static boolean sets(String url, String setting) {
+        return url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";" + setting);
     }
 }
