@@ -3,7 +3,6 @@ package org.pkcn.exchange.benchmark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -68,11 +67,9 @@ final class ProcessCpu {
         try {
             return Files.readString(thread.resolve("comm")).matches("C\\d CompilerThre.*\\s*")
                     ? ticks(thread.resolve("stat")) : 0;
-        } catch (NoSuchFileException ended) {
-            return 0;
         } catch (IOException unreadable) {
-            // A thread that ends while its files are read fails the read with "No such process" (ESRCH), not as
-            // a missing file: one stopped a 3-run set after 21 minutes, reading the bare engine's compilers.
+            // A thread that ends while its files are read: a missing file, or "No such process" (ESRCH) once it is
+            // open (that one stopped a 3-run set after 21 minutes, reading the bare engine's compilers).
             if (Files.notExists(thread)) {
                 return 0;
             }
