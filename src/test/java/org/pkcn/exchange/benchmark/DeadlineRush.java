@@ -81,6 +81,8 @@ public final class DeadlineRush {
     static final String HEAP = prop("bench.heap", "512m");
     static final String HISTORY = prop("bench.history", HistoryWithoutVariableDetails.NAME);
     static final String PG = prop("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    /** Keep each run's H2 files (in its temporary folder, printed) to look into them afterwards. */
+    static final boolean KEEP_DATABASES = Boolean.parseBoolean(prop("bench.keep.databases", "false"));
     /** Also time a start from a class-data archive, as docker/Dockerfile runs the service (a training run first). */
     static final boolean IMAGE_START = Boolean.parseBoolean(prop("bench.image.start", "true"));
     static final List<String> EXTRA_ARGS = prop("bench.service.args", "").isBlank() ? List.of()
@@ -121,6 +123,7 @@ public final class DeadlineRush {
 
     private void runOnce(Path jar, String database) throws Exception {
         Path work = Files.createTempDirectory("deadline-rush-");
+        System.out.println("working in " + work);
         int smtpPort = ServiceProcess.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -136,7 +139,9 @@ public final class DeadlineRush {
         }
         String serviceDatabase = freshDatabase(database, "exchange_bench_service", work.resolve("exchange"));
         List<String> arguments = serviceArguments(database, serviceDatabase, mail);
-        try (ServiceProcess service = new ServiceProcess(jar, work, arguments, HEAP)) {
+        ServiceProcess service = null;
+        try {
+            service = new ServiceProcess(jar, work, arguments, HEAP);
             record(database, "ready after start", "s", "< 20", service.secondsToReady);
             Http http = new Http(service.base());
             String proposal = JSON.writeValueAsString(SampleProposals.jointAiResearch());
@@ -187,30 +192,42 @@ public final class DeadlineRush {
 
             // Seeding the inbox sends one acknowledgement per proposal: nobody counts those.
             mails.stop();
-            inbox(database, http, proposal, serviceDatabase);
+            boolean outOfMemory = false;
+            int waiting = submitUntilWaiting(http, proposal, Math.min(INBOX, INBOX_THROUGH_API));
             if (INBOX > 0) {
-                // The deadline night itself: reviewers and applicants at work with the queue and its timers full.
+                // The copies go in while the service is stopped, and it starts again on the full database: what an
+                // operator waits for after a deployment or a crash on the busiest day.
+                outOfMemory = service.outOfMemory();
+                service.close();
+                if (INBOX > waiting && waiting > 0) {
+                    fillInbox(database, serviceDatabase, waiting);
+                }
+                service = new ServiceProcess(jar, work, arguments, HEAP);
+                record(database, "ready after a restart, the inbox full", "s", "< 20", service.secondsToReady);
+                http = new Http(service.base());
+            }
+            inboxQueries(database, http);
+            if (INBOX > 0) {
+                // The deadline night itself: reviewers and applicants at work with the queue and its timers full,
+                // on a service warmed again after its restart as the first one was.
                 smtp.purgeEmailFromAllMailboxes();
                 MailCounter mailsAfterFill = new MailCounter(smtp);
                 try {
+                    warmUpLifecycles(http, proposal, mailsAfterFill, mailsPerLifecycle);
+                    awaitQueuedSteps(http);
                     measureLifecycles(database, "lifecycle with the inbox full", service, http, proposal,
                             mailsAfterFill, mailsPerLifecycle);
                 } finally {
                     mailsAfterFill.stop();
                 }
             }
-            record(database, "out-of-memory errors in the service log", "count", "0", service.outOfMemory() ? 1 : 0);
-            if (INBOX > 0) {
-                // What an operator waits for after a deployment or a crash on the busiest day: the same database, full.
+            outOfMemory |= service.outOfMemory();
+            record(database, "out-of-memory errors in the service log", "count", "0", outOfMemory ? 1 : 0);
+            if (INBOX > 0 && image != null) {
                 service.close();
-                try (ServiceProcess restarted = new ServiceProcess(jar, work, arguments, HEAP)) {
-                    record(database, "ready after a restart, the inbox full", "s", "< 20", restarted.secondsToReady);
-                }
-                if (image != null) {
-                    try (ServiceProcess restarted = image.start(work, arguments, HEAP)) {
-                        record(database, "ready after a restart from the class-data archive, the inbox full", "s",
-                                "< 20", restarted.secondsToReady);
-                    }
+                try (ServiceProcess restarted = image.start(work, arguments, HEAP)) {
+                    record(database, "ready after a restart from the class-data archive, the inbox full", "s",
+                            "< 20", restarted.secondsToReady);
                 }
             }
             BareRun bare = bare(database, work);
@@ -225,8 +242,25 @@ public final class DeadlineRush {
             record(database, "lifecycle CPU without the JIT compilers, service / bare", "x", "",
                     lifecycles.cpu().withoutCompilers() / bare.cpu().withoutCompilers());
         } finally {
+            if (service != null) {
+                service.close();
+            }
             mails.stop();
             smtp.stop();
+            if (!KEEP_DATABASES) {
+                removeH2Files(work);
+            }
+        }
+    }
+
+    /** The run's H2 databases (gigabytes with the inbox full; PostgreSQL's is dropped by the next run). Not its logs. */
+    private static void removeH2Files(Path work) throws Exception {
+        try (var files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().matches(".*\\.(mv|trace)\\.db")) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
@@ -423,20 +457,31 @@ public final class DeadlineRush {
 
     // ---- 4. reviewer's inbox ----
 
-    private void inbox(String database, Http http, String proposal, String serviceDatabase) throws Exception {
-        int waiting = submitUntilWaiting(http, proposal, Math.min(INBOX, INBOX_THROUGH_API));
-        if (INBOX > waiting && waiting > 0) {
-            int copies = (int) Math.ceil((INBOX - waiting) / (double) waiting);
-            boolean postgres = database.equals("postgres");
-            // Whole proposals on PostgreSQL only: on H2, whose database runs in the service's heap, they ran it out
-            // of memory (InboxCopies, README "Performance").
-            double took = InboxCopies.multiply(serviceDatabase, postgres ? "postgres" : "sa", "", copies, postgres);
+    /**
+     * Copies the {@code waiting} proposals until {@code bench.inbox} wait (InboxCopies), while the service is
+     * stopped: on H2 the database is then this JVM's (copied into the service's while it ran, whole proposals ran
+     * its 512 MB heap out).
+     */
+    private void fillInbox(String database, String serviceDatabase, int waiting) throws Exception {
+        int copies = (int) Math.ceil((INBOX - waiting) / (double) waiting);
+        boolean postgres = database.equals("postgres");
+        double took = InboxCopies.multiply(serviceDatabase, postgres ? "postgres" : "sa", "", copies);
+        if (postgres) {
             autovacuumCatchesUp(database, serviceDatabase);
-            waiting = stzaTasks(http);
-            System.out.printf(Locale.ROOT, "inbox grown to %d waiting by %d copies of each waiting proposal in %.0f s%n",
-                    waiting, copies, took);
+        } else {
+            // The copies' large transactions leave H2's file 14 times the size of its rows (2.8 GB at 20,000
+            // waiting, 196 MB compacted): the service would start on and read through the copying's leftovers.
+            try (Connection connection = DriverManager.getConnection(serviceDatabase, "sa", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("shutdown compact");
+            }
         }
-        record(database, "inbox: STZA tasks waiting", "count", FULL ? ">= 100000" : "", waiting);
+        System.out.printf(Locale.ROOT, "inbox filled by %d copies of each of the %d waiting proposals in %.0f s%n",
+                copies, waiting, took);
+    }
+
+    private void inboxQueries(String database, Http http) throws Exception {
+        record(database, "inbox: STZA tasks waiting", "count", FULL ? ">= 100000" : "", stzaTasks(http));
         String filter = JSON.readTree(expect(http.get("/engine-rest/filter?name=STZA%20inbox&maxResults=1", "stza-reviewer"), 200)
                 .body()).get(0).path("id").asText();
         String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
@@ -591,13 +636,13 @@ public final class DeadlineRush {
         }
     }
 
-    /** A new, empty database: on PostgreSQL by name, on H2 a file (served to InboxCopies while the service holds it). */
+    /** A new, empty database: on PostgreSQL by name, on H2 a file. */
     private static String freshDatabase(String database, String name, Path h2File) throws Exception {
         if (database.equals("postgres")) {
             freshPostgres(name);
             return PG + name;
         }
-        return "jdbc:h2:file:" + h2File + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + h2File;
     }
 
     private static List<String> serviceArguments(String database, String url, List<String> mail) {

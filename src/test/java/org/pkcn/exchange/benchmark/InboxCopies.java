@@ -22,8 +22,6 @@ import java.util.stream.Stream;
  * engine's history, which only the process's own rows are read from by id. Each copy's engine ids end in
  * {@code ~n}, its business key and reference too, and its registry ids are offset by n * {@value #ID_OFFSET},
  * far beyond the sequences. The copies' timers are due in days, so nothing runs them during a benchmark.
- * Not whole: only each waiting task with its links, grant and own variables, pointing at the original's
- * executions (what the inbox's queries read, and what fits an H2 database inside the service's heap).
  */
 final class InboxCopies {
 
@@ -31,9 +29,7 @@ final class InboxCopies {
     private static final String ORIGINAL = "not like '%~%'";
     /**
      * Each round of copies goes in slices of the waiting proposals (by the first digit of their review's id), each
-     * slice its own transaction, to keep transactions small: on H2, whose database runs in the service's heap, a
-     * round of 5,000 whole proposals in one transaction ran that heap out (and a quarter of one did, later in the
-     * fill, so H2 gets the copies that are not whole).
+     * slice its own transaction, to keep transactions small: H2 holds a transaction's changes in memory.
      */
     private static final List<String> SLICES = List.of("'0','1','2','3'", "'4','5','6','7'", "'8','9','a','b'",
             "'c','d','e','f'");
@@ -55,7 +51,7 @@ final class InboxCopies {
      * instance, its call of the review (a child), the review's instance (called from that child), the review task's
      * scope (a child). Not by ROOT_PROC_INST_ID_: the engine leaves it empty on some of them.
      */
-    private static List<Copy> engineRows(String slice, boolean whole) {
+    private static List<Copy> engineRows(String slice) {
         String waitingTasks = "select id_ from act_ru_task where task_def_key_ = 'Task_ReviewProposal'"
                 + " and assignee_ is null and id_ " + ORIGINAL + " and substring(proc_inst_id_, 1, 1) in (" + slice + ")";
         List<Copy> inbox = List.of(
@@ -63,13 +59,6 @@ final class InboxCopies {
                         Map.of("id_", true, "task_id_", true)),
                 new Copy("act_ru_authorization", "resource_type_ = 7 and resource_id_ in (" + waitingTasks + ")",
                         Map.of("id_", true, "resource_id_", true)));
-        if (!whole) {
-            // The task and its own variables only, still pointing at the original's executions.
-            Copy task = new Copy("act_ru_task", "id_ in (" + waitingTasks + ")", Map.of("id_", true));
-            Copy taskVariables = new Copy("act_ru_variable", "task_id_ in (" + waitingTasks + ")",
-                    Map.of("id_", true, "task_id_", true, "var_scope_", true));
-            return Stream.of(List.of(task), inbox, List.of(taskVariables)).flatMap(List::stream).toList();
-        }
         // The waiting reviews' process instances, and the proposals' instances that called them.
         String reviews = "select proc_inst_id_ from act_ru_task where id_ in (" + waitingTasks + ")";
         String proposals = "select proc_inst_id_ from act_ru_execution where id_ in"
@@ -96,18 +85,15 @@ final class InboxCopies {
         return Stream.of(executionsAndTask, inbox, instanceRows).flatMap(List::stream).toList();
     }
 
-    /**
-     * Adds {@code copies} copies of each waiting proposal, whole or (not {@code whole}) only its waiting task with
-     * the task's links, grant and own variables; returns the seconds it took.
-     */
-    static double multiply(String url, String user, String password, int copies, boolean whole) throws Exception {
+    /** Adds {@code copies} copies of each waiting proposal; returns the seconds it took. */
+    static double multiply(String url, String user, String password, int copies) throws Exception {
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             for (int n = 1; n <= copies; n++) {
                 insertAndCommit(connection, REGISTRY, n);
                 for (String slice : SLICES) {
-                    insertAndCommit(connection, engineRows(slice, whole), n);
+                    insertAndCommit(connection, engineRows(slice), n);
                 }
             }
         }
