@@ -33,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(Path jar, List<String> jvmOptions, Path workDir, List<String> arguments, String heap)
             throws Exception {
         port = freePort();
-        log = workDir.resolve("service.log");
+        log = newLog(workDir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap));
         command.addAll(jvmOptions);
@@ -65,6 +65,15 @@ final class ServiceProcess implements AutoCloseable {
             throw notReady;
         }
         secondsToReady = (System.nanoTime() - start) / 1e9;
+    }
+
+    /** service.log, then service-2.log, ...: a restart on the same folder keeps the log of the start before it. */
+    private static Path newLog(Path workDir) {
+        Path log = workDir.resolve("service.log");
+        for (int start = 2; Files.exists(log); start++) {
+            log = workDir.resolve("service-" + start + ".log");
+        }
+        return log;
     }
 
     private void awaitReady(HttpClient http, HttpRequest probe, long deadline, int readyWithin) throws Exception {
