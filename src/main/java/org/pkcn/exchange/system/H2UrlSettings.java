@@ -23,8 +23,8 @@ import org.springframework.core.env.MapPropertySource;
  * (a container's stop, an operator's Ctrl-C) the job executor's hand-back and the engine's last report of its
  * metrics failed with "Database is already closed" (20-odd such errors in each of the benchmark's H2 trace files),
  * so the jobs this node had taken would stay locked for the lock time (5 minutes) after a restart. Not with
- * {@code AUTO_SERVER=TRUE} (other processes share the file, as the benchmark's copies do), which H2 allows only
- * with its own hook.
+ * {@code AUTO_SERVER=TRUE} (other processes share the file, e.g. a database tool while the service runs), which H2
+ * allows only with its own hook.
  * </ul>
  */
 class H2UrlSettings implements EnvironmentPostProcessor {

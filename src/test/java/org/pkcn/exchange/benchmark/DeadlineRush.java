@@ -517,7 +517,7 @@ public final class DeadlineRush {
         ExecutorService applicant = Executors.newSingleThreadExecutor();
         Future<?> submitting = applicant.submit(() -> {
             while (!done.get()) {
-                expect(http.post("/api/proposals", "applicant", proposal), 201);
+                submit(http, proposal);
             }
             return null;
         });
@@ -530,6 +530,11 @@ public final class DeadlineRush {
         submitting.get();
     }
 
+    /** One proposal from the demo applicant; anything but 201 fails the run. */
+    private static void submit(Http http, String proposal) throws Exception {
+        expect(http.post("/api/proposals", "applicant", proposal), 201);
+    }
+
     /** Submits through the API until {@code target} proposals wait for STZA; returns how many wait. */
     private int submitUntilWaiting(Http http, String proposal, int target) throws Exception {
         int waiting = stzaTasks(http);
@@ -538,7 +543,7 @@ public final class DeadlineRush {
             AtomicInteger toSubmit = new AtomicInteger(target - waiting);
             parallel(8, () -> {
                 while (toSubmit.getAndDecrement() > 0) {
-                    expect(http.post("/api/proposals", "applicant", proposal), 201);
+                    submit(http, proposal);
                 }
             });
             // The STZA task appears once the acknowledgement job has run.
