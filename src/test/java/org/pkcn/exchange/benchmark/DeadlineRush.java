@@ -147,47 +147,8 @@ public final class DeadlineRush {
             Http http = new Http(service.base());
             String proposal = JSON.writeValueAsString(SampleProposals.jointAiResearch());
 
-            // Warm-up: submissions, then as many whole lifecycles as the bare engine runs before it is measured
-            // (with one lifecycle before them, the JIT compiled the reviewers' paths while they were measured: half
-            // the service's CPU in that phase). Also learns how many mails one lifecycle sends.
-            burst(http, proposal, 2, WARM_UP_SECONDS);
-            int mailsPerLifecycle = learnMailsPerLifecycle(http, proposal, mails);
-            warmUpLifecycles(http, proposal, mails, mailsPerLifecycle);
-            // The warm-up's acknowledgements run first: the bursts' CPU is then theirs and their own queue's alone.
-            awaitQueuedSteps(http);
-            autovacuumCatchesUp(database, serviceDatabase);
-
-            long errors = 0;
-            double cpuBeforeBursts = service.cpuSeconds();
-            long submittedInBursts = 0;
-            for (int concurrency : CONCURRENCY) {
-                Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
-                AtomicLong failed = new AtomicLong();
-                double cpuBefore = service.cpuSeconds();
-                AtomicLong submitted = new AtomicLong();
-                double rate = burst(http, proposal, concurrency, BURST_SECONDS, latency, failed, submitted);
-                double cpuPerSubmission = (service.cpuSeconds() - cpuBefore) * 1000 / Math.max(1, submitted.get());
-                String what = "burst " + concurrency + " applicants: ";
-                record(database, what + "submissions/s", "1/s", database.equals("postgres") ? ">= 60" : ">= 100", rate);
-                record(database, what + "p50", "ms", "", latency.getValueAtPercentile(50) / 1000.0);
-                record(database, what + "p95", "ms", "", latency.getValueAtPercentile(95) / 1000.0);
-                record(database, what + "p99", "ms", "< 500", latency.getValueAtPercentile(99) / 1000.0);
-                record(database, what + "errors", "count", "0", failed.get());
-                record(database, what + "service CPU per submission (incl. queued mail work)", "ms", "", cpuPerSubmission);
-                errors += failed.get();
-                submittedInBursts += submitted.get();
-            }
-            record(database, "heap used after the burst (-Xmx" + HEAP + ")", "MB", "", service.heapUsedMb());
-            record(database, "RSS after the burst", "MB", "", service.rssMb());
-
-            // The burst leaves its acknowledgements queued: drain them first, so that the lifecycles measure a
-            // lifecycle, not the queue ahead of it. How fast the queue drains is the service's mail capacity.
-            drainJobs(database, http);
-            // The whole cost of a submission, whichever share of its acknowledgement ran during the burst.
-            record(database, "service CPU per submission with its acknowledgement (bursts, then their queue)", "ms",
-                    "", (service.cpuSeconds() - cpuBeforeBursts) * 1000 / Math.max(1, submittedInBursts));
-            autovacuumCatchesUp(database, serviceDatabase);
-
+            int mailsPerLifecycle = warmUp(database, serviceDatabase, http, proposal, mails);
+            bursts(database, serviceDatabase, service, http, proposal);
             LifecycleRun lifecycles = measureLifecycles(database, "lifecycle", service, http, proposal, mails,
                     mailsPerLifecycle);
 
@@ -209,18 +170,7 @@ public final class DeadlineRush {
             }
             inboxQueries(database, http, proposal);
             if (INBOX > 0) {
-                // The deadline night itself: reviewers and applicants at work with the queue and its timers full,
-                // on a service warmed again after its restart as the first one was.
-                smtp.purgeEmailFromAllMailboxes();
-                MailCounter mailsAfterFill = new MailCounter(smtp);
-                try {
-                    warmUpLifecycles(http, proposal, mailsAfterFill, mailsPerLifecycle);
-                    awaitQueuedSteps(http);
-                    measureLifecycles(database, "lifecycle with the inbox full", service, http, proposal,
-                            mailsAfterFill, mailsPerLifecycle);
-                } finally {
-                    mailsAfterFill.stop();
-                }
+                lifecyclesWithTheInboxFull(database, service, http, proposal, smtp, mailsPerLifecycle);
             }
             outOfMemory |= service.outOfMemory();
             record(database, "out-of-memory errors in the service log", "count", "0", outOfMemory ? 1 : 0);
@@ -231,17 +181,7 @@ public final class DeadlineRush {
                             "< 20", restarted.secondsToReady);
                 }
             }
-            BareRun bare = bare(database, work);
-            record(database, "bare engine (" + BARE_THREADS + " threads, no-op delegates): instances/s", "1/s", "",
-                    bare.rate());
-            record(database, "bare engine: CPU per instance", "ms", "", bare.cpu().millis());
-            record(database, "bare engine: of it, the JIT compilers", "ms", "", bare.cpu().compilerMillis());
-            record(database, "lifecycle cost, service / bare (= bare rate / service rate)", "x", "<= 1.25",
-                    bare.rate() / lifecycles.rate());
-            record(database, "lifecycle CPU, service / bare", "x", "", lifecycles.cpu().millis() / bare.cpu().millis());
-            // What a long night's steady state would show, once the JIT has compiled what both run.
-            record(database, "lifecycle CPU without the JIT compilers, service / bare", "x", "",
-                    lifecycles.cpu().withoutCompilers() / bare.cpu().withoutCompilers());
+            compareWithTheBareEngine(database, work, lifecycles);
         } finally {
             if (service != null) {
                 service.close();
@@ -252,6 +192,22 @@ public final class DeadlineRush {
                 removeH2Files(work);
             }
         }
+    }
+
+    /**
+     * Submissions, then as many whole lifecycles as the bare engine runs before it is measured (with one lifecycle
+     * before them, the JIT compiled the reviewers' paths while they were measured: half the service's CPU in that
+     * phase), then their queued acknowledgements, so that the bursts' CPU is theirs and their own queue's alone.
+     * Returns how many mails one lifecycle sends.
+     */
+    private int warmUp(String database, String serviceDatabase, Http http, String proposal, MailCounter mails)
+            throws Exception {
+        burst(http, proposal, 2, WARM_UP_SECONDS);
+        int mailsPerLifecycle = learnMailsPerLifecycle(http, proposal, mails);
+        warmUpLifecycles(http, proposal, mails, mailsPerLifecycle);
+        awaitQueuedSteps(http);
+        autovacuumCatchesUp(database, serviceDatabase);
+        return mailsPerLifecycle;
     }
 
     /** The run's H2 databases (gigabytes with the inbox full; PostgreSQL's is dropped by the next run), not its log. */
@@ -266,6 +222,40 @@ public final class DeadlineRush {
     }
 
     // ---- 1. submission burst ----
+
+    /**
+     * Each concurrency in turn, then the queue of acknowledgements the bursts left: drained before the lifecycles,
+     * so that they measure a lifecycle, not the queue ahead of it (how fast it drains is the mail capacity).
+     */
+    private void bursts(String database, String serviceDatabase, ServiceProcess service, Http http, String proposal)
+            throws Exception {
+        double cpuBeforeBursts = service.cpuSeconds();
+        long submittedInBursts = 0;
+        for (int concurrency : CONCURRENCY) {
+            Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+            AtomicLong failed = new AtomicLong();
+            double cpuBefore = service.cpuSeconds();
+            AtomicLong submitted = new AtomicLong();
+            double rate = burst(http, proposal, concurrency, BURST_SECONDS, latency, failed, submitted);
+            double cpuPerSubmission = (service.cpuSeconds() - cpuBefore) * 1000 / Math.max(1, submitted.get());
+            String what = "burst " + concurrency + " applicants: ";
+            record(database, what + "submissions/s", "1/s", database.equals("postgres") ? ">= 60" : ">= 100", rate);
+            record(database, what + "p50", "ms", "", latency.getValueAtPercentile(50) / 1000.0);
+            record(database, what + "p95", "ms", "", latency.getValueAtPercentile(95) / 1000.0);
+            record(database, what + "p99", "ms", "< 500", latency.getValueAtPercentile(99) / 1000.0);
+            record(database, what + "errors", "count", "0", failed.get());
+            record(database, what + "service CPU per submission (incl. queued mail work)", "ms", "", cpuPerSubmission);
+            submittedInBursts += submitted.get();
+        }
+        record(database, "heap used after the burst (-Xmx" + HEAP + ")", "MB", "", service.heapUsedMb());
+        record(database, "RSS after the burst", "MB", "", service.rssMb());
+
+        drainJobs(database, http);
+        // The whole cost of a submission, whichever share of its acknowledgement ran during the burst.
+        record(database, "service CPU per submission with its acknowledgement (bursts, then their queue)", "ms",
+                "", (service.cpuSeconds() - cpuBeforeBursts) * 1000 / Math.max(1, submittedInBursts));
+        autovacuumCatchesUp(database, serviceDatabase);
+    }
 
     private double burst(Http http, String proposal, int concurrency, int seconds) throws Exception {
         return burst(http, proposal, concurrency, seconds, new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3),
@@ -340,6 +330,24 @@ public final class DeadlineRush {
     }
 
     private record LifecycleRun(double rate, ProcessCpu.PerOperation cpu) {
+    }
+
+    /**
+     * The deadline night itself: reviewers and applicants at work with the queue and its timers full, on a service
+     * warmed again after its restart as the first one was.
+     */
+    private void lifecyclesWithTheInboxFull(String database, ServiceProcess service, Http http, String proposal,
+            GreenMail smtp, int mailsPerLifecycle) throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        MailCounter mails = new MailCounter(smtp);
+        try {
+            warmUpLifecycles(http, proposal, mails, mailsPerLifecycle);
+            awaitQueuedSteps(http);
+            measureLifecycles(database, "lifecycle with the inbox full", service, http, proposal, mails,
+                    mailsPerLifecycle);
+        } finally {
+            mails.stop();
+        }
     }
 
     /** Whole lifecycles, LIFECYCLE_THREADS at once for LIFECYCLE_SECONDS: recorded under {@code name}. */
@@ -587,6 +595,21 @@ public final class DeadlineRush {
     }
 
     // ---- 3. bare engine ----
+
+    /** The bare engine, and the service's lifecycle as a multiple of its cost: by rate, by CPU, without the JIT. */
+    private void compareWithTheBareEngine(String database, Path work, LifecycleRun lifecycles) throws Exception {
+        BareRun bare = bare(database, work);
+        record(database, "bare engine (" + BARE_THREADS + " threads, no-op delegates): instances/s", "1/s", "",
+                bare.rate());
+        record(database, "bare engine: CPU per instance", "ms", "", bare.cpu().millis());
+        record(database, "bare engine: of it, the JIT compilers", "ms", "", bare.cpu().compilerMillis());
+        record(database, "lifecycle cost, service / bare (= bare rate / service rate)", "x", "<= 1.25",
+                bare.rate() / lifecycles.rate());
+        record(database, "lifecycle CPU, service / bare", "x", "", lifecycles.cpu().millis() / bare.cpu().millis());
+        // What a long night's steady state would show, once the JIT has compiled what both run.
+        record(database, "lifecycle CPU without the JIT compilers, service / bare", "x", "",
+                lifecycles.cpu().withoutCompilers() / bare.cpu().withoutCompilers());
+    }
 
     /** Instances per second, and the driver's CPU per instance (nothing else runs in it meanwhile). */
     private record BareRun(double rate, ProcessCpu.PerOperation cpu) {
